@@ -1,0 +1,3 @@
+namespace Academy.Domain.Quizzes;
+
+public sealed record QuizDocument(string Id, string ModuleId, string Language, string Title);
