@@ -7,6 +7,8 @@ namespace Academy.Domain.Content;
 /// and the Markdown body after it.</summary>
 public sealed class FrontMatter
 {
+    private const string DuplicateKey = "Duplicate key ";
+
     private readonly Dictionary<string, YamlNode> _values;
     private readonly Dictionary<string, int> _lines;
 
@@ -84,6 +86,13 @@ public sealed class FrontMatter
                         keyLines[key] = line;
                     }
                 }
+            }
+            catch (YamlException e) when (e.Message.StartsWith(DuplicateKey, StringComparison.Ordinal))
+            {
+                // YamlDotNet refuses a repeated key while loading, before the loop above can name it in a trainer's words.
+                var key = e.Message[DuplicateKey.Length..].Trim();
+                errors.Add(new ContentError(file, (int)e.Start.Line + 1, $"The key '{key}' is given twice.", $"Keep one '{key}:' line."));
+                return null;
             }
             catch (YamlException e)
             {

@@ -46,8 +46,17 @@ public static partial class MarkdownRenderer
     {
         if (block.Inline is null) return "";
         var text = new System.Text.StringBuilder();
-        foreach (var inline in block.Inline.Descendants<LiteralInline>()) text.Append(inline.Content.ToString());
-        foreach (var code in block.Inline.Descendants<CodeInline>()) text.Append(code.Content);
+        // In document order: "Use `x` here" must not come out as "Use  herex".
+        foreach (var inline in block.Inline.Descendants<Inline>())
+        {
+            switch (inline)
+            {
+                case LiteralInline literal: text.Append(literal.Content.ToString()); break;
+                case CodeInline code: text.Append(code.Content); break;
+                case HtmlEntityInline entity: text.Append(entity.Transcoded.ToString()); break;
+                case LineBreakInline: text.Append(' '); break;
+            }
+        }
         return text.ToString().Trim();
     }
 
@@ -62,7 +71,7 @@ public static partial class MarkdownRenderer
 
     private static void Sanitize(Block block, string? mediaBase)
     {
-        foreach (var link in block.Descendants<LinkInline>())
+        foreach (var link in InlinesOf<LinkInline>(block))
         {
             if (link.Url is null) continue;
             // Browsers ignore tabs, new lines and control characters inside a scheme ("java\tscript:").
@@ -74,10 +83,28 @@ public static partial class MarkdownRenderer
                 continue;
             }
             if (mediaBase is not null && !url.StartsWith('/') && !url.StartsWith('#'))
-                link.Url = mediaBase + url.TrimStart('.', '/').Replace("media/", "", StringComparison.Ordinal);
+            {
+                // Only a leading "media/" names the folder served at mediaBase; one deeper in the path is a real folder.
+                var relative = url.StartsWith("./", StringComparison.Ordinal) ? url[2..] : url;
+                link.Url = mediaBase + (relative.StartsWith("media/", StringComparison.Ordinal) ? relative["media/".Length..] : relative);
+            }
         }
-        foreach (var link in block.Descendants<AutolinkInline>())
+        foreach (var link in InlinesOf<AutolinkInline>(block))
             if (!IsSafeAbsolute(link.Url)) link.Url = "#";
+    }
+
+    /// <summary>Every inline of type <typeparamref name="T"/> in the block and the blocks inside it.</summary>
+    /// <remarks>Markdig's <c>block.Descendants&lt;T&gt;()</c> skips the inlines of the block it starts from, so on a
+    /// top-level paragraph or heading it finds no link at all; going through each leaf's <c>Inline</c> does not.</remarks>
+    private static IEnumerable<T> InlinesOf<T>(Block block) where T : Inline
+    {
+        IEnumerable<LeafBlock> leaves = block switch
+        {
+            LeafBlock leaf => [leaf],
+            ContainerBlock container => container.Descendants<LeafBlock>(),
+            _ => [],
+        };
+        return leaves.SelectMany(leaf => leaf.Inline?.Descendants<T>() ?? []).ToList();
     }
 
     private static bool IsSafeAbsolute(string url) =>

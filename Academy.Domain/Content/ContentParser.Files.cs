@@ -1,0 +1,320 @@
+using System.Globalization;
+using System.Text;
+using Academy.Domain.Quizzes;
+using Markdig.Syntax;
+
+namespace Academy.Domain.Content;
+
+/// <summary>One file at a time: the readers of standards.md, modules, programs and quizzes.</summary>
+public static partial class ContentParser
+{
+    private static readonly string[] StandardsKeys = ["title"];
+    private static readonly string[] ModuleKeys = ["id", "title", "kind", "standards", "minutes", "refresher", "audience"];
+    private static readonly string[] ProgramKeys = ["title", "audience", "due", "certificate"];
+    private static readonly string[] Kinds = ["behavioral", "technical"];
+
+    /// <summary>Text with the file line where it was written: an id, a standard, a lesson title.</summary>
+    private readonly record struct Located(string Text, int Line);
+
+    /// <summary>One parsed file and what the cross-file checks need from it. These are kept even when the file
+    /// has errors, so that a trainer sees every problem of a file at once rather than one per import.</summary>
+    /// <param name="LastLine">Where "something is missing at the end" is reported.</param>
+    private sealed record Reading(ParsedFile File, ContentPath? Location, int LastLine)
+    {
+        /// <summary>A module's standards (all at the line of its <c>standards</c> key) or a program's module ids.</summary>
+        public IReadOnlyList<Located> References { get; init; } = [];
+
+        /// <summary>The standard ids of standards.md; <c>null</c> when its body could not be read.</summary>
+        public IReadOnlyList<Located>? Declared { get; init; }
+
+        /// <summary>A module's lesson titles; <c>null</c> when its body could not be read.</summary>
+        public IReadOnlyList<Located>? Lessons { get; init; }
+    }
+
+    private static Reading Read(SourceFile file)
+    {
+        var location = ContentPath.Of(file.Path);
+        var lastLine = LastLine(file.Text);
+        return location?.Kind switch
+        {
+            null => new Reading(NotContent(file), null, lastLine),
+            ContentKind.Standards => ReadStandards(file, location, lastLine),
+            ContentKind.Module => ReadModule(file, location, lastLine),
+            ContentKind.Program => ReadProgram(file, location, lastLine),
+            _ => ReadQuiz(file, location, lastLine),
+        };
+    }
+
+    private static ParsedFile NotContent(SourceFile file)
+    {
+        var parts = file.Path.Split('/');
+        var name = parts[^1];
+        // ContentKind has no "other"; the kind its folder suggests lists it beside its neighbours on Content health.
+        var kind = parts[0] switch
+        {
+            "programs" => ContentKind.Program,
+            "modules" when name.Contains(".quiz", StringComparison.Ordinal) => ContentKind.Quiz,
+            "modules" => ContentKind.Module,
+            _ => ContentKind.Standards,
+        };
+        string fix;
+        if (ContentPath.IsIgnored(file.Path))
+            fix = "Nothing to do: the guide and pictures are not imported as training.";
+        else if (parts is ["modules", _, _] && (name == $"module.{DefaultLanguage}.md" || name.EndsWith($".quiz.{DefaultLanguage}.md", StringComparison.Ordinal)))
+            fix = $"English is the default language: name this file '{name.Replace($".{DefaultLanguage}.md", ".md", StringComparison.Ordinal)}'.";
+        else if (parts is ["modules", _, _] && Suggest.Nearest(name, ["module.md"]) is { } nearest)
+            fix = $"Did you mean '{nearest}'? {Layout}";
+        else
+            fix = $"Move or rename it. {Layout}";
+        return new ParsedFile(file.Path, kind, file.Path, DefaultLanguage, null,
+            [new ContentError(file.Path, 1, "This is not a content file, so Academy does not import it.", fix)]);
+    }
+
+    private static Reading ReadStandards(SourceFile file, ContentPath location, int lastLine)
+    {
+        var errors = new List<ContentError>();
+        var front = FrontMatter.Parse(file.Path, file.Text, errors);
+        if (front is null) return new Reading(Failed(file, location, errors), location, lastLine);
+        front.RejectUnknownKeys(StandardsKeys, errors);
+        var title = front.String("title", required: true, errors);
+
+        var standards = new List<Standard>();
+        var declared = new List<Located>();
+        var firstLines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sections = Sections(MarkdownRenderer.Parse(front.Body));
+        // The text before the first standard introduces the catalogue in the file; the site has no place for it.
+        foreach (var (heading, blocks) in sections.Skip(1))
+        {
+            var line = front.BodyLine + heading!.Line;
+            var (name, id) = MarkdownRenderer.SplitHeadingId(MarkdownRenderer.PlainText(heading));
+            if (id is null)
+            {
+                errors.Add(new ContentError(file.Path, line, $"The standard '{name}' has no id.",
+                    $"Add its id in curly brackets at the end of the heading: '## {name} {{#{Slug(name)}}}'. Modules refer to a standard by its id."));
+                continue;
+            }
+            if (!MarkdownRenderer.IsValidId(id))
+            {
+                errors.Add(new ContentError(file.Path, line, $"'{id}' is not a valid standard id.",
+                    $"Use lowercase letters, digits and hyphens only, e.g. '{{#{Slug(id)}}}'."));
+                continue;
+            }
+            if (firstLines.TryGetValue(id, out var first))
+            {
+                errors.Add(new ContentError(file.Path, line, $"The standard id '{id}' is used twice: on line {first} and on line {line}.",
+                    "Give each standard its own id; modules refer to a standard by its id."));
+                continue;
+            }
+            firstLines[id] = line;
+            declared.Add(new Located(id, line));
+            if (name.Length == 0)
+                errors.Add(new ContentError(file.Path, line, $"The standard '{id}' has no title.",
+                    $"Write its title before the id: '## Keep every promise {{#{id}}}'."));
+            standards.Add(new Standard(id, name, MarkdownRenderer.Render(blocks)));
+        }
+        if (sections.Count == 1)
+            errors.Add(new ContentError(file.Path, Math.Min(front.BodyLine, lastLine), "standards.md defines no standard.",
+                "Add each standard as a '## ' heading with its id in curly brackets, followed by its description: '## Keep every promise {#keep-promises}'."));
+
+        var document = errors.Count == 0 ? new StandardsDocument(title!, standards) : null;
+        return new Reading(Result(file, location, document, errors), location, lastLine) { Declared = declared };
+    }
+
+    private static Reading ReadModule(SourceFile file, ContentPath location, int lastLine)
+    {
+        var errors = new List<ContentError>();
+        var front = FrontMatter.Parse(file.Path, file.Text, errors);
+        var folder = location.Id;
+        if (!MarkdownRenderer.IsValidId(folder))
+            errors.Add(new ContentError(file.Path, 1, $"The folder name '{folder}' is not a valid module id.",
+                $"Rename the folder to 'modules/{Slug(folder)}/': lowercase letters, digits and hyphens only. The folder's name is the module's id."));
+        if (front is null) return new Reading(Failed(file, location, errors), location, lastLine);
+
+        front.RejectUnknownKeys(ModuleKeys, errors);
+        if (front.String("id", required: false, errors) is { } id)
+        {
+            if (!MarkdownRenderer.IsValidId(id))
+                errors.Add(new ContentError(file.Path, front.LineOf("id"), $"'{id}' is not a valid module id.",
+                    "Remove the 'id' line: the folder's name is the module's id."));
+            else if (id != folder)
+                errors.Add(new ContentError(file.Path, front.LineOf("id"), $"The id '{id}' differs from the folder name '{folder}'.",
+                    $"Rename the folder to 'modules/{id}/', or remove the 'id' line: the folder's name is the module's id."));
+        }
+        var title = front.String("title", required: true, errors);
+        var kind = ReadKind(front, required: !location.IsTranslation, errors);
+        var standards = ReadStandardIds(front, errors);
+        var minutes = front.Int("minutes", 1, 600, errors);
+        var refresher = front.Validity("refresher", errors);
+        var audience = front.Audience("audience", errors);
+
+        // Relative links in lessons point into the module's media/ folder, which the site serves under /media/<id>/.
+        var mediaBase = $"/media/{folder}/";
+        var sections = Sections(MarkdownRenderer.Parse(front.Body));
+        var introHtml = MarkdownRenderer.Render(sections[0].Blocks, mediaBase);
+        var lessons = new List<Lesson>();
+        var lessonLines = new List<Located>();
+        foreach (var (heading, blocks) in sections.Skip(1))
+        {
+            var line = front.BodyLine + heading!.Line;
+            var (lessonTitle, _) = MarkdownRenderer.SplitHeadingId(MarkdownRenderer.PlainText(heading));
+            if (lessonTitle.Length == 0)
+                errors.Add(new ContentError(file.Path, line, "This lesson has no title.", "Write the lesson's title after '## ', e.g. '## The first ten seconds'."));
+            lessons.Add(new Lesson(lessons.Count + 1, lessonTitle, MarkdownRenderer.Render(blocks, mediaBase)));
+            lessonLines.Add(new Located(lessonTitle, line));
+        }
+        if (lessons.Count == 0)
+            errors.Add(new ContentError(file.Path, Math.Min(front.BodyLine, lastLine), "This module has no lesson.",
+                "Add a '## Lesson title' line before each lesson's text; text before the first one is the module's introduction."));
+
+        var document = errors.Count == 0
+            ? new ModuleDocument(folder, location.Language, title!, kind ?? ModuleKind.Behavioral, standards.Select(s => s.Text).ToList(),
+                minutes, refresher, audience, introHtml, lessons)
+            : null;
+        return new Reading(Result(file, location, document, errors), location, lastLine)
+        {
+            References = location.IsTranslation ? [] : standards,
+            Lessons = lessonLines,
+        };
+    }
+
+    private static ModuleKind? ReadKind(FrontMatter front, bool required, List<ContentError> errors)
+    {
+        var text = front.String("kind", required, errors);
+        switch (text?.ToLowerInvariant())
+        {
+            case null:
+                return null;
+            case "behavioral":
+                return ModuleKind.Behavioral;
+            case "technical":
+                return ModuleKind.Technical;
+            default:
+                var nearest = Suggest.Nearest(text, Kinds);
+                const string kinds = "'behavioral' (how we treat people) or 'technical' (how we do a task correctly)";
+                errors.Add(new ContentError(front.File, front.LineOf("kind"), $"Unknown kind '{text}'.",
+                    nearest is null ? $"Write {kinds}." : $"Did you mean '{nearest}'? The kind is {kinds}."));
+                return null;
+        }
+    }
+
+    /// <summary>The ids under <c>standards</c>, each at the key's line (the front matter keeps no line per item).</summary>
+    private static List<Located> ReadStandardIds(FrontMatter front, List<ContentError> errors)
+    {
+        var ids = new List<Located>();
+        var line = front.LineOf("standards");
+        foreach (var id in front.List("standards", errors) ?? [])
+        {
+            if (!MarkdownRenderer.IsValidId(id))
+                errors.Add(new ContentError(front.File, line, $"'{id}' is not a standard id.",
+                    $"Write the id in curly brackets after the standard's title in standards.md, e.g. '{Slug(id)}'."));
+            else if (ids.Any(s => s.Text == id))
+                errors.Add(new ContentError(front.File, line, $"The standard '{id}' is listed twice.", "List each standard once."));
+            else
+                ids.Add(new Located(id, line));
+        }
+        return ids;
+    }
+
+    private static Reading ReadProgram(SourceFile file, ContentPath location, int lastLine)
+    {
+        var errors = new List<ContentError>();
+        var id = location.Id;
+        if (!MarkdownRenderer.IsValidId(id))
+            errors.Add(new ContentError(file.Path, 1, $"The file name '{id}' is not a valid program id.",
+                $"Rename the file to 'programs/{Slug(id)}.md': lowercase letters, digits and hyphens only. The file's name is the program's id."));
+        var front = FrontMatter.Parse(file.Path, file.Text, errors);
+        if (front is null) return new Reading(Failed(file, location, errors), location, lastLine);
+
+        front.RejectUnknownKeys(ProgramKeys, errors);
+        var title = front.String("title", required: true, errors);
+        var audience = front.Audience("audience", errors);
+        var due = front.Validity("due", errors);
+        var certificate = front.Bool("certificate", errors) ?? false;
+
+        var body = MarkdownRenderer.Parse(front.Body);
+        var list = body.OfType<ListBlock>().FirstOrDefault(l => l.IsOrdered);
+        var modules = new List<Located>();
+        var firstLines = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (list is null)
+            errors.Add(new ContentError(file.Path, Math.Min(front.BodyLine, lastLine), "The program lists no modules.",
+                "Add a numbered list of module ids, in the order learners take them: a line '1. warm-welcome', then '2. listen-first', and so on."));
+        else
+        {
+            foreach (var item in list.OfType<ListItemBlock>())
+            {
+                var line = front.BodyLine + item.Line;
+                var moduleId = string.Join(' ', item.Descendants<LeafBlock>().Select(MarkdownRenderer.PlainText)).Trim();
+                if (!MarkdownRenderer.IsValidId(moduleId))
+                    errors.Add(new ContentError(file.Path, line, moduleId.Length == 0 ? "This item of the module list is empty." : $"'{moduleId}' is not a module id.",
+                        $"Write only the module's id, the name of its folder under modules/, e.g. '1. {(moduleId.Length == 0 ? "warm-welcome" : Slug(moduleId))}'."));
+                else if (!firstLines.TryAdd(moduleId, line))
+                    errors.Add(new ContentError(file.Path, line, $"The module '{moduleId}' is listed twice: on line {firstLines[moduleId]} and on line {line}.",
+                        "List each module once."));
+                else
+                    modules.Add(new Located(moduleId, line));
+            }
+        }
+        var descriptionHtml = MarkdownRenderer.Render(body.Where(b => b != list).ToList());
+
+        var document = errors.Count == 0
+            ? new ProgramDocument(id, title!, audience, due, certificate, descriptionHtml, modules.Select(m => m.Text).ToList())
+            : null;
+        return new Reading(Result(file, location, document, errors), location, lastLine) { References = modules };
+    }
+
+    private static Reading ReadQuiz(SourceFile file, ContentPath location, int lastLine)
+    {
+        var moduleId = location.Folder!;
+        var (quiz, quizErrors) = QuizParser.Parse(file, moduleId, location.Id, location.Language);
+        var errors = quizErrors.ToList();
+        if (!MarkdownRenderer.IsValidId(location.Id))
+        {
+            var language = location.IsTranslation ? $".{location.Language}" : "";
+            errors.Add(new ContentError(file.Path, 1, $"The file name '{location.Id}.quiz{language}.md' does not give a valid quiz id.",
+                $"Rename the file to '{Slug(location.Id)}.quiz{language}.md': lowercase letters, digits and hyphens before '.quiz'."));
+        }
+        return new Reading(Result(file, location, errors.Count == 0 ? quiz : null, errors), location, lastLine);
+    }
+
+    private static ParsedFile Result(SourceFile file, ContentPath location, object? document, List<ContentError> errors) =>
+        new(file.Path, location.Kind, DocumentId(location), location.Language, errors.Count == 0 ? document : null, Sorted(errors));
+
+    private static ParsedFile Failed(SourceFile file, ContentPath location, List<ContentError> errors) =>
+        Result(file, location, null, errors);
+
+    private static string DocumentId(ContentPath location) =>
+        location.Kind == ContentKind.Quiz ? $"{location.Folder}/{location.Id}" : location.Id;
+
+    /// <summary>The body cut at each top-level <c>##</c> heading; the first section, with no heading, is what comes before.</summary>
+    private static List<(HeadingBlock? Heading, List<Block> Blocks)> Sections(MarkdownDocument document)
+    {
+        var sections = new List<(HeadingBlock? Heading, List<Block> Blocks)> { (null, []) };
+        foreach (var block in document)
+        {
+            if (block is HeadingBlock { Level: 2 } heading) sections.Add((heading, []));
+            else sections[^1].Blocks.Add(block);
+        }
+        return sections;
+    }
+
+    /// <summary>The 1-based number of the last line, not counting the empty "line" after a final line break.</summary>
+    private static int LastLine(string text)
+    {
+        var breaks = text.Count(c => c == '\n');
+        return Math.Max(1, text.EndsWith('\n') ? breaks : breaks + 1);
+    }
+
+    /// <summary>An id a trainer can copy from a title or a mistyped id: "Écoute & Respect" gives "ecoute-respect".</summary>
+    private static string Slug(string text)
+    {
+        var slug = new StringBuilder();
+        foreach (var c in text.Normalize(NormalizationForm.FormD).ToLowerInvariant())
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9') slug.Append(c);
+            else if (slug.Length > 0 && slug[^1] != '-') slug.Append('-');
+        }
+        var id = slug.ToString().Trim('-');
+        return id.Length > 0 ? id : "my-id";
+    }
+}
