@@ -1,0 +1,44 @@
+using Academy.Tests.Pages;
+using Microsoft.Playwright;
+
+namespace Academy.Tests.Browser;
+
+[Collection(HostCollection.Name)]
+public sealed class ReadingTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task NewHire_OpensAModule_MovesToTheSecondLesson_AndSeesTheProgress()
+    {
+        var page = await browser.SignedInPageAsync("newhire@academy.test");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open the module" }).ClickAsync();
+        await page.WaitForURLAsync("**/modules/*");
+        var progress = page.Locator("#module-progress");
+        var total = (await page.Locator("ol.lessons li").CountAsync()).ToString();
+        Assert.Equal($"1 of {total} lessons read", (await progress.TextContentAsync())!.Trim());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next" }).ClickAsync();
+        await page.WaitForURLAsync("**/2");
+
+        Assert.Equal($"2 of {total} lessons read", (await progress.TextContentAsync())!.Trim());
+        Assert.Equal("Lesson 2 of " + total, (await page.Locator("article.lesson > p.meta").TextContentAsync())!.Trim());
+        Assert.Equal(2, await page.Locator("ol.lessons .read").CountAsync());
+        var title = (await page.Locator("h1").TextContentAsync())!.Trim();
+        await page.GotoAsync("/catalog");
+        var card = page.Locator(".grid > li").Filter(new() { HasText = title });
+        Assert.Equal("In progress", (await card.Locator(".state").TextContentAsync())!.Trim());
+    }
+
+    [Fact]
+    public async Task LanguageSwitcher_TurnsTheSiteToFrench_WithTheKeyboard()
+    {
+        var page = await browser.SignedInPageAsync("hr@academy.test");
+
+        await page.GetByLabel("Language").SelectOptionAsync("fr");
+        await page.WaitForSelectorAsync("html[lang=fr]");
+
+        Assert.Equal("Accueil", (await page.Locator("nav.bar .menu a").First.TextContentAsync())!.Trim());
+        await page.GetByLabel("Langue").SelectOptionAsync("en");
+        await page.WaitForSelectorAsync("html[lang=en]");
+    }
+}

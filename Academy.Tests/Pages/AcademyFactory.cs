@@ -1,0 +1,95 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Academy.Tests.Pages;
+
+/// <summary>The real site on a real SQLite file of its own, with the real migrations, the demo accounts and
+/// a content folder (the repository's own unless a test brings one).</summary>
+public class AcademyFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "Academy-Demo-2026";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("academy-test-").FullName;
+
+    public AcademyFactory() : this(null)
+    {
+    }
+
+    protected AcademyFactory(string? contentPath) => ContentPath = contentPath ?? RepositoryContent;
+
+    public string ContentPath { get; }
+
+    public string DatabasePath => Path.Combine(_folder, "academy.db");
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string RepositoryContent => Path.Combine(RepositoryRoot, "content");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Academy", $"Data Source={DatabasePath}");
+        builder.UseSetting("Academy:ContentPath", ContentPath);
+        builder.UseSetting("Academy:Demo:Password", Password);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see them.</summary>
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<HttpClient> SignInAsync(string email, string password = Password)
+    {
+        var client = NewClient();
+        var response = await client.PostFormAsync("/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); }
+        catch (IOException) { }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Academy.sln"))) directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("Academy.sln not found above the test binaries.");
+    }
+}
+
+public static class HttpClientForms
+{
+    private static readonly HtmlParser Parser = new();
+
+    /// <summary>Gets the page, fills the form that posts to <paramref name="url"/> (or the first form) with the
+    /// antiforgery token it carries, and posts it, as a browser would.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
+    {
+        var token = await AntiforgeryTokenAsync(client, formPage ?? url);
+        var values = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", token) };
+        return await client.PostAsync(url, new FormUrlEncodedContent(values));
+    }
+
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string page)
+    {
+        var html = await client.GetStringAsync(page);
+        var input = Parser.ParseDocument(html).QuerySelector("input[name=__RequestVerificationToken]")
+            ?? throw new InvalidOperationException($"No antiforgery token on {page}");
+        return input.GetAttribute("value")!;
+    }
+
+    public static async Task<AngleSharp.Html.Dom.IHtmlDocument> GetDocumentAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"GET {url}: {(int)response.StatusCode}");
+        return Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+    }
+}

@@ -1,0 +1,62 @@
+using System.Net;
+
+namespace Academy.Tests.Pages;
+
+[Collection(HostCollection.Name)]
+public sealed class AdminEmployeesTests(AcademyFactory factory)
+{
+    [Fact]
+    public async Task Admin_CreatesAnEmployee_WhoCanThenSignInWithTheirRoles()
+    {
+        var admin = await factory.SignInAsync("admin@academy.test");
+
+        var response = await admin.PostFormAsync("/admin/employees/new", new()
+        {
+            ["Form.FullName"] = "Priya Nair", ["Form.Email"] = "priya@academy.test", ["Form.EmployeeNumber"] = "E2001",
+            ["Form.Department"] = "Reservations", ["Form.JobRole"] = "Agent", ["Form.PreferredLanguage"] = "en",
+            ["Form.Roles"] = "Learner", ["Password"] = "Welcome-To-Academy-1",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var list = await admin.GetDocumentAsync("/admin/employees?q=priya");
+        Assert.Contains("Priya Nair", list.QuerySelector("table.data tbody")!.TextContent);
+        var priya = await factory.SignInAsync("priya@academy.test", "Welcome-To-Academy-1");
+        Assert.Equal(HttpStatusCode.Forbidden, (await priya.GetAsync("/admin/employees")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Create_ShowsTheFieldError_WhenTheEmailIsMissing()
+    {
+        var admin = await factory.SignInAsync("admin@academy.test");
+
+        var response = await admin.PostFormAsync("/admin/employees/new", new() { ["Form.FullName"] = "No Mail", ["Form.Email"] = "", ["Password"] = "Welcome-To-Academy-1" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Enter the email.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Admin_EditsRolesAndDeactivates_AndTheEmployeeLosesAccess()
+    {
+        var admin = await factory.SignInAsync("admin@academy.test");
+        await admin.PostFormAsync("/admin/employees/new", new()
+        {
+            ["Form.FullName"] = "Tom Baker", ["Form.Email"] = "tom@academy.test", ["Form.Roles"] = "Learner", ["Password"] = "Welcome-To-Academy-1",
+        });
+        var id = (await admin.GetDocumentAsync("/admin/employees?q=tom@academy")).QuerySelector("tbody a")!.GetAttribute("href")!;
+
+        var edit = await admin.PostFormAsync(id, new()
+        {
+            ["Form.FullName"] = "Tom Baker", ["Form.Email"] = "tom@academy.test", ["Form.Department"] = "IT", ["Form.Roles"] = "Admin",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+        var tom = await factory.SignInAsync("tom@academy.test", "Welcome-To-Academy-1");
+        Assert.Equal(HttpStatusCode.OK, (await tom.GetAsync("/admin/employees")).StatusCode);
+
+        var deactivate = await admin.PostFormAsync(id + "?handler=Active", new() { ["active"] = "false" }, formPage: id);
+        Assert.Equal(HttpStatusCode.Redirect, deactivate.StatusCode);
+        var again = await factory.NewClient().PostFormAsync("/account/login", new() { ["Input.Email"] = "tom@academy.test", ["Input.Password"] = "Welcome-To-Academy-1" });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.DoesNotContain("tom@academy.test", (await admin.GetDocumentAsync("/admin/employees")).QuerySelector("tbody")!.TextContent);
+    }
+}

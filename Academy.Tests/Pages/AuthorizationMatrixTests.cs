@@ -1,0 +1,82 @@
+using System.Net;
+using Academy.Web.Data;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Academy.Tests.Pages;
+
+/// <summary>Every page, for every kind of visitor. A page added to the site without a row here fails
+/// <see cref="Matrix_CoversEveryPage"/>, so nobody ships a page whose access nobody decided.</summary>
+[Collection(HostCollection.Name)]
+public sealed class AuthorizationMatrixTests(AcademyFactory factory)
+{
+    private const int SignIn = 302;
+
+    // Route pattern → expected status for: anonymous, learner, trainer, HR, admin.
+    private static readonly Dictionary<string, int[]> Matrix = new()
+    {
+        ["/"] = [SignIn, 200, 200, 200, 200],
+        ["/account/login"] = [200, 200, 200, 200, 200],
+        ["/account/logout"] = [SignIn, 200, 200, 200, 200],
+        ["/account/password"] = [SignIn, 200, 200, 200, 200],
+        ["/error"] = [200, 200, 200, 200, 200],
+        ["/language"] = [302, 302, 302, 302, 302],
+        ["/catalog"] = [SignIn, 200, 200, 200, 200],
+        ["/modules/{id}/{lesson:int?}"] = [SignIn, 200, 200, 200, 200],
+        ["/programs/{id}"] = [SignIn, 200, 200, 200, 200],
+        ["/admin/employees"] = [SignIn, 403, 403, 403, 200],
+        ["/admin/employees/new"] = [SignIn, 403, 403, 403, 200],
+        ["/admin/employees/{id}"] = [SignIn, 403, 403, 403, 200],
+        ["/admin/content-health"] = [SignIn, 403, 403, 403, 200],
+        ["/healthz"] = [200, 200, 200, 200, 200],
+        ["/media/{module:regex(^[a-z0-9-]+$)}/{file:regex(^[A-Za-z0-9_.-]+$)}"] = [SignIn, 404, 404, 404, 404],
+    };
+
+    private static readonly string?[] Visitors = [null, "newhire@academy.test", "trainer@academy.test", "hr@academy.test", "admin@academy.test"];
+
+    [Fact]
+    public void Matrix_CoversEveryPage()
+    {
+        var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .ToHashSet();
+        Assert.Contains("/catalog", routes);
+        Assert.Empty(routes.Except(Matrix.Keys));
+        Assert.Empty(Matrix.Keys.Except(routes));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public async Task EveryPage_AnswersAsExpected_ForEachVisitor(int visitor)
+    {
+        var client = Visitors[visitor] is { } email ? await factory.SignInAsync(email) : factory.NewClient();
+        var employeeId = await EmployeeIdAsync("newhire@academy.test");
+        var failures = new List<string>();
+        foreach (var (pattern, expected) in Matrix)
+        {
+            var url = pattern.Replace("{id}/{lesson:int?}", "warm-welcome/2")
+                .Replace("/programs/{id}", "/programs/onboarding")
+                .Replace("/admin/employees/{id}", "/admin/employees/" + employeeId)
+                .Replace("{module:regex(^[a-z0-9-]+$)}/{file:regex(^[A-Za-z0-9_.-]+$)}", "warm-welcome/missing.png");
+            var response = await client.GetAsync(url);
+            var status = (int)response.StatusCode;
+            if (status != expected[visitor])
+                failures.Add($"{url}: expected {expected[visitor]}, got {status}");
+            else if (status == SignIn && expected[visitor] == SignIn && pattern != "/language"
+                     && !response.Headers.Location!.OriginalString.Contains("/account/login", StringComparison.OrdinalIgnoreCase))
+                failures.Add($"{url}: redirects to {response.Headers.Location} instead of the sign-in page");
+        }
+        Assert.True(failures.Count == 0, $"{Visitors[visitor] ?? "anonymous"}:\n{string.Join("\n", failures)}");
+    }
+
+    private async Task<string> EmployeeIdAsync(string email)
+    {
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Employee>>();
+        return (await users.FindByEmailAsync(email))!.Id;
+    }
+}

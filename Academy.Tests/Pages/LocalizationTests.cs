@@ -1,0 +1,76 @@
+using System.Net.Http.Headers;
+
+namespace Academy.Tests.Pages;
+
+[Collection(HostCollection.Name)]
+public sealed class LocalizationTests(AcademyFactory factory)
+{
+    [Fact]
+    public async Task FrenchSpeaker_SeesTheSiteAndTheTranslatedModuleInFrench()
+    {
+        var client = await factory.SignInAsync("lea@academy.test");
+
+        var lesson = await client.GetDocumentAsync("/modules/warm-welcome");
+
+        Assert.Equal("fr", lesson.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("fr", lesson.QuerySelector("article.lesson")!.GetAttribute("lang"));
+        Assert.Contains("Catalogue", lesson.QuerySelector("nav.bar")!.TextContent);
+        Assert.Null(lesson.QuerySelector(".notice.info"));
+        var english = await (await factory.SignInAsync("newhire@academy.test")).GetDocumentAsync("/modules/warm-welcome");
+        Assert.NotEqual(english.QuerySelector("h1")!.TextContent, lesson.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task FrenchSpeaker_SeesTheEnglishVersionWithANotice_WhenAModuleIsNotTranslated()
+    {
+        var client = await factory.SignInAsync("lea@academy.test");
+
+        var lesson = await client.GetDocumentAsync("/modules/refunds");
+
+        Assert.Equal("en", lesson.QuerySelector("article.lesson")!.GetAttribute("lang"));
+        Assert.Contains("n'est pas encore traduit", lesson.QuerySelector(".notice.info")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Browser_LanguageIsUsed_WhenNobodyIsSignedIn()
+    {
+        var client = factory.NewClient();
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("fr-FR"));
+
+        var login = await client.GetDocumentAsync("/account/login");
+
+        Assert.Equal("Se connecter", login.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Switcher_ChangesTheLanguage_AndRemembersItInTheProfile()
+    {
+        var client = await factory.SignInAsync("omar@academy.test");
+
+        await client.PostFormAsync("/language", new() { ["culture"] = "fr", ["returnUrl"] = "/catalog" }, formPage: "/catalog");
+        var catalog = await client.GetDocumentAsync("/catalog");
+        var again = await (await factory.SignInAsync("omar@academy.test")).GetDocumentAsync("/catalog");
+
+        Assert.Equal("Catalogue de formation", catalog.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Catalogue de formation", again.QuerySelector("h1")!.TextContent);
+        await client.PostFormAsync("/language", new() { ["culture"] = "en", ["returnUrl"] = "/" }, formPage: "/catalog");
+    }
+
+    [Fact]
+    public void EveryUiText_HasAFrenchTranslation()
+    {
+        var web = Path.Combine(AcademyFactory.RepositoryRoot, "Academy.Web");
+        var french = System.Xml.Linq.XDocument.Load(Path.Combine(web, "Resources", "SharedResource.fr.resx"))
+            .Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet();
+        var pattern = new System.Text.RegularExpressions.Regex(@"\b[Tt]\[""((?:[^""\\]|\\.)+)""[\],]|ErrorMessage = ""((?:[^""\\]|\\.)+)""");
+        var missing = Directory.EnumerateFiles(web, "*.cs*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => pattern.Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)))
+            .Where(x => !french.Contains(x.Key))
+            .Select(x => $"{x.File}: {x.Key}")
+            .Distinct()
+            .ToList();
+
+        Assert.True(missing.Count == 0, "Missing from SharedResource.fr.resx:\n" + string.Join("\n", missing));
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Academy.Web.Data;
+
+public sealed class AcademyDbContext(DbContextOptions<AcademyDbContext> options) : IdentityDbContext<Employee>(options)
+{
+    public DbSet<ContentFile> ContentFiles => Set<ContentFile>();
+    public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
+    public DbSet<ContentProblem> ContentProblems => Set<ContentProblem>();
+    public DbSet<LessonView> LessonViews => Set<LessonView>();
+    public DbSet<ModuleCompletion> ModuleCompletions => Set<ModuleCompletion>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AcademyDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // SQLite cannot compare or order DateTimeOffset stored as text; as a number it can, and reports need both.
+        if (Database.IsSqlite())
+            builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        builder.Properties<decimal>().HavePrecision(9, 4);
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Academy.Web.Data.Configurations;
+
+public sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
+{
+    public void Configure(EntityTypeBuilder<Employee> builder)
+    {
+        builder.Property(e => e.FullName).HasMaxLength(200).IsRequired();
+        builder.Property(e => e.EmployeeNumber).HasMaxLength(50);
+        builder.HasIndex(e => e.EmployeeNumber).IsUnique();
+        builder.Property(e => e.Department).HasMaxLength(100);
+        builder.Property(e => e.JobRole).HasMaxLength(100);
+        builder.Property(e => e.PreferredLanguage).HasMaxLength(8);
+        builder.HasOne(e => e.Manager).WithMany().HasForeignKey(e => e.ManagerId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Academy.Web.Data.Configurations;
+
+public sealed class LessonViewConfiguration : IEntityTypeConfiguration<LessonView>
+{
+    public void Configure(EntityTypeBuilder<LessonView> builder)
+    {
+        builder.HasKey(v => new { v.EmployeeId, v.ModuleId, v.LessonNumber });
+        builder.Property(v => v.ModuleId).HasMaxLength(100);
+        builder.HasOne<Employee>().WithMany().HasForeignKey(v => v.EmployeeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ModuleCompletionConfiguration : IEntityTypeConfiguration<ModuleCompletion>
+{
+    public void Configure(EntityTypeBuilder<ModuleCompletion> builder)
+    {
+        builder.Property(c => c.ModuleId).HasMaxLength(100);
+        builder.HasIndex(c => new { c.EmployeeId, c.ModuleId, c.Sequence }).IsUnique();
+        builder.HasOne<Employee>().WithMany().HasForeignKey(c => c.EmployeeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

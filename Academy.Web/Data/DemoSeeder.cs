@@ -1,0 +1,62 @@
+using Academy.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Academy.Web.Data;
+
+/// <summary>Creates the roles everywhere, and in Development the demo accounts of the README.</summary>
+public sealed class DemoSeeder(UserManager<Employee> users, RoleManager<IdentityRole> roles, IOptions<AcademyOptions> options, ILogger<DemoSeeder> logger)
+{
+    public sealed record DemoAccount(string Email, string FullName, string Department, string JobRole, string Language, params string[] Roles);
+
+    public static readonly DemoAccount[] Accounts =
+    [
+        new("admin@academy.test", "Alex Martin", "IT", "Systems administrator", "en", Infrastructure.Roles.Admin, Infrastructure.Roles.Learner),
+        new("trainer@academy.test", "Camille Durand", "Learning", "Service trainer", "en", Infrastructure.Roles.Trainer, Infrastructure.Roles.Learner),
+        new("hr@academy.test", "Jordan Lee", "Human Resources", "HR partner", "en", Infrastructure.Roles.HR, Infrastructure.Roles.Learner),
+        new("newhire@academy.test", "Sam Rivera", "Front Desk", "Receptionist", "en", Infrastructure.Roles.Learner),
+        new("lea@academy.test", "Léa Moreau", "Front Desk", "Night auditor", "fr", Infrastructure.Roles.Learner),
+        new("omar@academy.test", "Omar Haddad", "Billing", "Billing specialist", "en", Infrastructure.Roles.Learner),
+        new("nina@academy.test", "Nina Kowalski", "Logistics", "Dispatcher", "en", Infrastructure.Roles.Learner),
+    ];
+
+    public async Task SeedRolesAsync()
+    {
+        foreach (var role in Infrastructure.Roles.All)
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+    }
+
+    public async Task SeedDemoAccountsAsync()
+    {
+        var password = options.Value.Demo.Password;
+        if (string.IsNullOrEmpty(password))
+        {
+            logger.LogWarning("Academy:Demo:Password is not set: no demo account is created");
+            return;
+        }
+        if (await users.Users.AnyAsync(u => u.Email == Accounts[0].Email)) return;
+        var number = 1000;
+        foreach (var account in Accounts)
+        {
+            var employee = new Employee
+            {
+                UserName = account.Email,
+                Email = account.Email,
+                EmailConfirmed = true,
+                FullName = account.FullName,
+                EmployeeNumber = $"E{++number}",
+                Department = account.Department,
+                JobRole = account.JobRole,
+                PreferredLanguage = account.Language,
+                HireDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3)),
+            };
+            var created = await users.CreateAsync(employee, password);
+            if (!created.Succeeded)
+                throw new InvalidOperationException($"Demo account {account.Email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+            await users.AddToRolesAsync(employee, account.Roles);
+        }
+        logger.LogInformation("Created {Count} demo accounts", Accounts.Length);
+    }
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using Academy.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Web.Infrastructure;
+
+public static class Roles
+{
+    public const string Learner = "Learner";
+    public const string Trainer = "Trainer";
+    public const string HR = "HR";
+    public const string Admin = "Admin";
+    public static readonly string[] All = [Learner, Trainer, HR, Admin];
+}
+
+public static class Policies
+{
+    public const string Trainer = "Trainer";
+    public const string HR = "HR";
+    public const string Admin = "Admin";
+}
+
+/// <summary>Service registration and the request pipeline, kept out of Program.cs so the tests and the
+/// command-line verbs build the same application.</summary>
+public static class AcademySetup
+{
+    public static readonly CultureInfo[] Cultures = [new("en"), new("fr")];
+
+    public static void AddAcademy(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.Configure<AcademyOptions>(configuration.GetSection(AcademyOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+
+        var connectionString = SqliteConnectionString(configuration.GetConnectionString("Academy") ?? "Data Source=App_Data/academy.db", builder.Environment.ContentRootPath);
+        services.AddDbContext<AcademyDbContext>(o => o.UseSqlite(connectionString));
+
+        services.AddIdentity<Employee, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+                // Deactivated employees fail this check (see ActiveEmployeeConfirmation), so they cannot sign in.
+                o.SignIn.RequireConfirmedAccount = true;
+            })
+            .AddEntityFrameworkStores<AcademyDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<EmployeeClaimsFactory>();
+        services.AddScoped<IUserConfirmation<Employee>, ActiveEmployeeConfirmation>();
+        // A deactivated employee's security stamp changes; their open sessions end within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/error";
+            o.Cookie.Name = "academy";
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                // A signed-in user without the role gets a plain 403 (rendered by the status page), not a redirect.
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Trainer, p => p.RequireRole(Roles.Trainer, Roles.Admin))
+            .AddPolicy(Policies.HR, p => p.RequireRole(Roles.HR, Roles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider(),
+                new ProfileCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AllowAnonymousToPage("/Language");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddAntiforgery(o => o.Cookie.Name = "academy-xsrf");
+        services.AddHealthChecks().AddCheck<ReadinessCheck>("database-and-content");
+
+        services.AddSingleton<ContentCatalog>();
+        services.AddScoped<ContentImporter>();
+        services.AddScoped<DemoSeeder>();
+        if (builder.Environment.IsDevelopment()) services.AddHostedService<ContentWatcher>();
+    }
+
+    public static async Task PrepareDatabaseAndContentAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+        await db.Database.MigrateAsync();
+        // WAL lets readers continue while an import or a progress write is committing; it is a property of the file.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedRolesAsync();
+        if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Academy:Demo:Seed"))
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedDemoAccountsAsync();
+        await scope.ServiceProvider.GetRequiredService<ContentImporter>()
+            .ImportDirectoryAsync(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AcademyOptions>>().Value.ContentRoot(app.Environment), CancellationToken.None);
+    }
+
+    public static void UseAcademy(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        // After authentication: the employee's profile language is one of the sources.
+        app.UseRequestLocalization();
+        app.UseAuthorization();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapMediaFiles();
+        app.MapRazorPages();
+    }
+
+    /// <summary>Makes a relative SQLite file path relative to the content root and creates its folder.</summary>
+    private static string SqliteConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode != SqliteOpenMode.Memory && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal) && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+        return builder.ToString();
+    }
+}

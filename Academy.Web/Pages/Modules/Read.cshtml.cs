@@ -1,0 +1,32 @@
+using System.Globalization;
+using Academy.Domain.Content;
+using Academy.Domain.Learning;
+using Academy.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Academy.Web.Pages.Modules;
+
+/// <summary>One lesson of a module. Opening it records that the employee read it.</summary>
+public sealed class ReadModel(AcademyDbContext db, ContentCatalog catalog, UserManager<Employee> users, TimeProvider clock) : PageModel
+{
+    public ModuleDocument Module { get; private set; } = null!;
+    public Lesson Lesson { get; private set; } = null!;
+    public bool Translated { get; private set; }
+    public ModuleProgress Progress { get; private set; } = null!;
+    public IReadOnlySet<int> Read { get; private set; } = new HashSet<int>();
+
+    public async Task<IActionResult> OnGetAsync(string id, int? lesson, CancellationToken cancellationToken)
+    {
+        if (catalog.Current.Module(id) is not { } published) return NotFound();
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        Module = published.In(language);
+        Translated = published.IsAvailableIn(language);
+        if (Module.Lessons.ElementAtOrDefault((lesson ?? 1) - 1) is not { } current) return NotFound();
+        Lesson = current;
+
+        (Progress, Read) = await LearnerProgress.RecordReadingAsync(db, users.GetUserId(User)!, published, current.Number, clock.GetUtcNow(), cancellationToken);
+        return Page();
+    }
+}
