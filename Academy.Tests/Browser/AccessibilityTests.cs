@@ -17,6 +17,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
     [InlineData("/admin/employees", "admin@academy.test")]
     [InlineData("/admin/employees/new", "admin@academy.test")]
     [InlineData("/admin/content-health", "admin@academy.test")]
+    [InlineData("/modules/warm-welcome/quizzes/late-arrival", "newhire@academy.test")]
     public async Task Page_HasNoSeriousOrCriticalAccessibilityViolation(string url, string? email)
     {
         var page = email is null

@@ -28,6 +28,9 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
         ["/admin/employees/new"] = [SignIn, 403, 403, 403, 200],
         ["/admin/employees/{id}"] = [SignIn, 403, 403, 403, 200],
         ["/admin/content-health"] = [SignIn, 403, 403, 403, 200],
+        ["/modules/{moduleId}/quizzes/{quizId}"] = [SignIn, 200, 200, 200, 200],
+        // An attempt is its learner's alone: to anyone else it does not exist.
+        ["/attempts/{id:int}"] = [SignIn, 200, 404, 404, 404],
         ["/healthz"] = [200, 200, 200, 200, 200],
         ["/media/{module:regex(^[a-z0-9-]+$)}/{file:regex(^[A-Za-z0-9_.-]+$)}"] = [SignIn, 404, 404, 404, 404],
     };
@@ -55,11 +58,14 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
     {
         var client = Visitors[visitor] is { } email ? await factory.SignInAsync(email) : factory.NewClient();
         var employeeId = await EmployeeIdAsync("newhire@academy.test");
+        var attemptId = await AttemptOfAsync(employeeId);
         var failures = new List<string>();
         foreach (var (pattern, expected) in Matrix)
         {
             var url = pattern.Replace("{id}/{lesson:int?}", "warm-welcome/2")
                 .Replace("/programs/{id}", "/programs/onboarding")
+                .Replace("{moduleId}/quizzes/{quizId}", "warm-welcome/quizzes/late-arrival")
+                .Replace("{id:int}", attemptId.ToString())
                 .Replace("/admin/employees/{id}", "/admin/employees/" + employeeId)
                 .Replace("{module:regex(^[a-z0-9-]+$)}/{file:regex(^[A-Za-z0-9_.-]+$)}", "warm-welcome/missing.png");
             var response = await client.GetAsync(url);
@@ -71,6 +77,14 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
                 failures.Add($"{url}: redirects to {response.Headers.Location} instead of the sign-in page");
         }
         Assert.True(failures.Count == 0, $"{Visitors[visitor] ?? "anonymous"}:\n{string.Join("\n", failures)}");
+    }
+
+    private async Task<int> AttemptOfAsync(string employeeId)
+    {
+        using var scope = factory.Services.CreateScope();
+        var module = scope.ServiceProvider.GetRequiredService<ContentCatalog>().Current.Module("warm-welcome")!;
+        return await scope.ServiceProvider.GetRequiredService<Academy.Web.Pages.Quizzes.QuizAttempts>()
+            .StartOrResumeAsync(employeeId, module, module.Quiz("late-arrival")!, "en", CancellationToken.None);
     }
 
     private async Task<string> EmployeeIdAsync(string email)

@@ -26,25 +26,28 @@ public sealed class ReadingTests(AcademyFactory factory)
     }
 
     [Fact]
-    public async Task ReadingLessons_RecordsProgress_AndCompletesTheModuleAfterTheLast()
+    public async Task ReadingLessons_RecordsProgress_ButTheModuleWaitsForItsScenario()
     {
         var client = await factory.SignInAsync("nina@academy.test");
-        var module = factory.Services.GetRequiredService<ContentCatalog>().Current.Module("escalation")!.Default;
+        var module = factory.Services.GetRequiredService<ContentCatalog>().Current.Module("escalation")!;
+        var lessons = module.Default.Lessons;
 
         var first = await client.GetDocumentAsync("/modules/escalation");
-        Assert.Equal(module.Lessons[0].Title, first.QuerySelector("#lesson-title")!.TextContent);
-        Assert.Contains($"1 of {module.Lessons.Count} lessons read", first.QuerySelector("#module-progress")!.TextContent);
+        Assert.Equal(lessons[0].Title, first.QuerySelector("#lesson-title")!.TextContent);
+        Assert.Contains($"1 of {lessons.Count} lessons read", first.QuerySelector("#module-progress")!.TextContent);
         Assert.Equal("/modules/escalation/2", first.QuerySelector("a[rel=next]")!.GetAttribute("href"));
 
-        for (var n = 2; n <= module.Lessons.Count; n++) await client.GetDocumentAsync($"/modules/escalation/{n}");
+        for (var n = 2; n <= lessons.Count; n++) await client.GetDocumentAsync($"/modules/escalation/{n}");
         var again = await client.GetDocumentAsync("/modules/escalation/1");
 
-        Assert.Contains("Module completed", again.QuerySelector(".reader nav")!.TextContent);
+        Assert.Contains($"{lessons.Count} of {lessons.Count} lessons read", again.QuerySelector("#module-progress")!.TextContent);
+        Assert.DoesNotContain("Module completed", again.QuerySelector(".reader nav")!.TextContent);
+        Assert.Equal($"/modules/escalation/quizzes/{module.Quizzes[0].Id}", again.QuerySelector(".quizzes a")!.GetAttribute("href"));
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
         var nina = await db.Users.SingleAsync(u => u.Email == "nina@academy.test");
-        Assert.Equal(module.Lessons.Count, await db.LessonViews.CountAsync(v => v.EmployeeId == nina.Id && v.ModuleId == "escalation"));
-        Assert.Equal(1, await db.ModuleCompletions.CountAsync(c => c.EmployeeId == nina.Id && c.ModuleId == "escalation"));
+        Assert.Equal(lessons.Count, await db.LessonViews.CountAsync(v => v.EmployeeId == nina.Id && v.ModuleId == "escalation"));
+        Assert.Equal(0, await db.ModuleCompletions.CountAsync(c => c.EmployeeId == nina.Id && c.ModuleId == "escalation"));
     }
 
     [Fact]

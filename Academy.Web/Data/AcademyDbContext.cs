@@ -11,6 +11,8 @@ public sealed class AcademyDbContext(DbContextOptions<AcademyDbContext> options)
     public DbSet<ContentProblem> ContentProblems => Set<ContentProblem>();
     public DbSet<LessonView> LessonViews => Set<LessonView>();
     public DbSet<ModuleCompletion> ModuleCompletions => Set<ModuleCompletion>();
+    public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
+    public DbSet<QuizAnswer> QuizAnswers => Set<QuizAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,10 +5,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Web.Data;
 
-/// <summary>A module as learners see it: the published default-language version and its translations.</summary>
-public sealed record PublishedModule(ModuleDocument Default, int Version, IReadOnlyDictionary<string, ModuleDocument> Translations)
+/// <summary>A quiz in one language, with the content version that a new attempt is pinned to.</summary>
+public sealed record PublishedQuizVersion(QuizDocument Document, int VersionId);
+
+/// <summary>A quiz of a module, in every language it is published in.</summary>
+public sealed record PublishedQuiz(PublishedQuizVersion Default, IReadOnlyDictionary<string, PublishedQuizVersion> Translations)
+{
+    public string Id => Default.Document.Id;
+
+    public PublishedQuizVersion In(string language) => Translations.TryGetValue(language, out var translated) ? translated : Default;
+}
+
+/// <summary>A module as learners see it: the published default-language version, its translations and its quizzes.</summary>
+public sealed record PublishedModule(ModuleDocument Default, int Version, IReadOnlyDictionary<string, ModuleDocument> Translations, IReadOnlyList<PublishedQuiz> Quizzes)
 {
     public string Id => Default.Id;
+
+    public IReadOnlyCollection<string> QuizIds { get; } = Quizzes.Select(q => q.Id).ToList();
+
+    public PublishedQuiz? Quiz(string id) => Quizzes.FirstOrDefault(q => q.Id == id);
 
     /// <summary>The module in <paramref name="language"/>, or the default language when it is not translated.</summary>
     public ModuleDocument In(string language) =>
@@ -39,6 +54,8 @@ public sealed class PublishedContent
 
     public PublishedModule? Module(string id) => Modules.GetValueOrDefault(id);
 
+    private const string DefaultLanguage = ContentParser.DefaultLanguage;
+
     // Stored, never embedded in a page: no need to escape HTML characters, and the JSON stays readable.
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -57,19 +74,29 @@ public sealed class PublishedContent
         var rows = await (
             from f in db.ContentFiles.AsNoTracking()
             join v in db.ContentVersions.AsNoTracking() on new { Id = f.Id, Number = f.PublishedNumber ?? 0 } equals new { Id = v.ContentFileId, v.Number }
-            select new { f.Kind, f.Language, v.Number, v.DocumentJson }).ToListAsync(cancellationToken);
+            orderby f.Path
+            select new { f.Kind, f.Language, v.Id, v.Number, v.DocumentJson }).ToListAsync(cancellationToken);
         var problemCount = await db.ContentProblems.CountAsync(cancellationToken);
 
-        var documents = rows.Select(r => (r.Kind, r.Language, r.Number, Document: Deserialize(r.Kind, r.DocumentJson))).ToList();
+        var documents = rows.Select(r => (r.Language, VersionId: r.Id, r.Number, Document: Deserialize(r.Kind, r.DocumentJson))).ToList();
         var standards = documents.Select(d => d.Document).OfType<StandardsDocument>().FirstOrDefault()?.Standards ?? [];
-        var translations = documents.Where(d => d.Document is ModuleDocument && d.Language != "en")
+        var translations = documents.Where(d => d.Document is ModuleDocument && d.Language != DefaultLanguage)
             .Select(d => (ModuleDocument)d.Document)
             .ToLookup(m => m.Id);
-        var modules = documents.Where(d => d.Document is ModuleDocument && d.Language == "en")
+        var quizzes = documents.Where(d => d.Document is QuizDocument)
+            .Select(d => (Quiz: (QuizDocument)d.Document, d.Language, d.VersionId))
+            .GroupBy(q => (q.Quiz.ModuleId, q.Quiz.Id))
+            .Where(g => g.Any(q => q.Language == DefaultLanguage))
+            .Select(g => new PublishedQuiz(
+                g.Where(q => q.Language == DefaultLanguage).Select(q => new PublishedQuizVersion(q.Quiz, q.VersionId)).First(),
+                g.Where(q => q.Language != DefaultLanguage).ToDictionary(q => q.Language, q => new PublishedQuizVersion(q.Quiz, q.VersionId))))
+            .ToLookup(q => q.Default.Document.ModuleId);
+        var modules = documents.Where(d => d.Document is ModuleDocument && d.Language == DefaultLanguage)
             .Select(d => (Module: (ModuleDocument)d.Document, d.Number))
             .Select(d => new PublishedModule(d.Module, d.Number, translations[d.Module.Id].ToDictionary(t => t.Language,
-                // The default-language file owns the metadata; a translation owns only its words.
-                t => t with { Kind = d.Module.Kind, Standards = d.Module.Standards, Minutes = d.Module.Minutes, Refresher = d.Module.Refresher, Audience = d.Module.Audience })))
+                    // The default-language file owns the metadata; a translation owns only its words.
+                    t => t with { Kind = d.Module.Kind, Standards = d.Module.Standards, Minutes = d.Module.Minutes, Refresher = d.Module.Refresher, Audience = d.Module.Audience }),
+                quizzes[d.Module.Id].ToList()))
             .ToDictionary(m => m.Id);
         var programs = documents.Select(d => d.Document).OfType<ProgramDocument>().OrderBy(p => p.Title).ToList();
         return new PublishedContent(standards, modules, programs, problemCount);
@@ -79,6 +106,7 @@ public sealed class PublishedContent
 /// <summary>Holds the current <see cref="PublishedContent"/>. Readers take <see cref="Current"/> once per request.</summary>
 public sealed class ContentCatalog
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, QuizDocument> _quizVersions = new();
     private PublishedContent _current = PublishedContent.Empty;
 
     public PublishedContent Current => Volatile.Read(ref _current);
@@ -90,5 +118,14 @@ public sealed class ContentCatalog
     {
         Volatile.Write(ref _current, await PublishedContent.LoadAsync(db, cancellationToken));
         IsLoaded = true;
+    }
+
+    /// <summary>The quiz of one content version, published or not: attempts keep the version they started on.
+    /// Versions never change, so each is read from the database once.</summary>
+    public async Task<QuizDocument> QuizVersionAsync(AcademyDbContext db, int versionId, CancellationToken cancellationToken)
+    {
+        if (_quizVersions.TryGetValue(versionId, out var cached)) return cached;
+        var json = await db.ContentVersions.Where(v => v.Id == versionId).Select(v => v.DocumentJson).SingleAsync(cancellationToken);
+        return _quizVersions[versionId] = (QuizDocument)PublishedContent.Deserialize(ContentKind.Quiz, json);
     }
 }

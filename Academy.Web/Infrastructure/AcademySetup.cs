@@ -107,6 +107,7 @@ public static class AcademySetup
         services.AddSingleton<ContentCatalog>();
         services.AddScoped<ContentImporter>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Pages.Quizzes.QuizAttempts>();
         if (builder.Environment.IsDevelopment()) services.AddHostedService<ContentWatcher>();
     }
 

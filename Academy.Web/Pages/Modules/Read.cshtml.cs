@@ -16,6 +16,7 @@ public sealed class ReadModel(AcademyDbContext db, ContentCatalog catalog, UserM
     public bool Translated { get; private set; }
     public ModuleProgress Progress { get; private set; } = null!;
     public IReadOnlySet<int> Read { get; private set; } = new HashSet<int>();
+    public IReadOnlyList<(string Id, string Title, bool Passed)> Quizzes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, int? lesson, CancellationToken cancellationToken)
     {
@@ -26,7 +27,9 @@ public sealed class ReadModel(AcademyDbContext db, ContentCatalog catalog, UserM
         if (Module.Lessons.ElementAtOrDefault((lesson ?? 1) - 1) is not { } current) return NotFound();
         Lesson = current;
 
-        (Progress, Read) = await LearnerProgress.RecordReadingAsync(db, users.GetUserId(User)!, published, current.Number, clock.GetUtcNow(), cancellationToken);
+        (Progress, var activity) = await LearnerProgress.RecordReadingAsync(db, users.GetUserId(User)!, published, current.Number, clock.GetUtcNow(), cancellationToken);
+        Read = activity.Lessons.Select(l => l.Number).ToHashSet();
+        Quizzes = published.Quizzes.Select(q => (q.Id, q.In(language).Document.Title, activity.Quizzes.Any(p => p.QuizId == q.Id))).ToList();
         return Page();
     }
 }
