@@ -18,6 +18,10 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
     [InlineData("/admin/employees/new", "admin@academy.test")]
     [InlineData("/admin/content-health", "admin@academy.test")]
     [InlineData("/modules/warm-welcome/quizzes/late-arrival", "newhire@academy.test")]
+    [InlineData("/workspace", "trainer@academy.test")]
+    [InlineData("/workspace/new", "trainer@academy.test")]
+    [InlineData("/workspace/edit?path=modules%2Fwarm-welcome%2Flate-arrival.quiz.md", "trainer@academy.test")]
+    [InlineData("/workspace/versions?path=modules%2Fwarm-welcome%2Fmodule.md", "trainer@academy.test")]
     public async Task Page_HasNoSeriousOrCriticalAccessibilityViolation(string url, string? email)
     {
         var page = email is null

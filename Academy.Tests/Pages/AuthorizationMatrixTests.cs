@@ -1,6 +1,7 @@
 using System.Net;
 using Academy.Web.Data;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Tests.Pages;
@@ -31,6 +32,14 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
         ["/modules/{moduleId}/quizzes/{quizId}"] = [SignIn, 200, 200, 200, 200],
         // An attempt is its learner's alone: to anyone else it does not exist.
         ["/attempts/{id:int}"] = [SignIn, 200, 404, 404, 404],
+        ["/workspace"] = [SignIn, 403, 200, 403, 200],
+        ["/workspace/new"] = [SignIn, 403, 200, 403, 200],
+        ["/workspace/edit"] = [SignIn, 403, 200, 403, 200],
+        ["/workspace/versions"] = [SignIn, 403, 200, 403, 200],
+        ["/workspace/versions/{id:int}"] = [SignIn, 403, 200, 403, 200],
+        ["/workspace/compare"] = [SignIn, 403, 200, 403, 200],
+        ["/workspace/media/{moduleId}"] = [SignIn, 403, 200, 403, 200],
+        ["/workspace/statistics/{versionId:int}"] = [SignIn, 403, 200, 403, 200],
         ["/healthz"] = [200, 200, 200, 200, 200],
         ["/media/{module:regex(^[a-z0-9-]+$)}/{file:regex(^[A-Za-z0-9_.-]+$)}"] = [SignIn, 404, 404, 404, 404],
     };
@@ -59,15 +68,26 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
         var client = Visitors[visitor] is { } email ? await factory.SignInAsync(email) : factory.NewClient();
         var employeeId = await EmployeeIdAsync("newhire@academy.test");
         var attemptId = await AttemptOfAsync(employeeId);
+        var (versionId, quizVersionId) = await VersionIdsAsync();
         var failures = new List<string>();
         foreach (var (pattern, expected) in Matrix)
         {
-            var url = pattern.Replace("{id}/{lesson:int?}", "warm-welcome/2")
-                .Replace("/programs/{id}", "/programs/onboarding")
-                .Replace("{moduleId}/quizzes/{quizId}", "warm-welcome/quizzes/late-arrival")
-                .Replace("{id:int}", attemptId.ToString())
-                .Replace("/admin/employees/{id}", "/admin/employees/" + employeeId)
-                .Replace("{module:regex(^[a-z0-9-]+$)}/{file:regex(^[A-Za-z0-9_.-]+$)}", "warm-welcome/missing.png");
+            var url = pattern switch
+            {
+                "/modules/{id}/{lesson:int?}" => "/modules/warm-welcome/2",
+                "/programs/{id}" => "/programs/onboarding",
+                "/modules/{moduleId}/quizzes/{quizId}" => "/modules/warm-welcome/quizzes/late-arrival",
+                "/attempts/{id:int}" => $"/attempts/{attemptId}",
+                "/admin/employees/{id}" => $"/admin/employees/{employeeId}",
+                "/workspace/edit" => "/workspace/edit?path=modules%2Frefunds%2Fmodule.md",
+                "/workspace/versions" => "/workspace/versions?path=modules%2Frefunds%2Fmodule.md",
+                "/workspace/versions/{id:int}" => $"/workspace/versions/{versionId}",
+                "/workspace/compare" => $"/workspace/compare?from={versionId}&to={versionId}",
+                "/workspace/media/{moduleId}" => "/workspace/media/refunds",
+                "/workspace/statistics/{versionId:int}" => $"/workspace/statistics/{quizVersionId}",
+                _ when pattern.StartsWith("/media/", StringComparison.Ordinal) => "/media/warm-welcome/missing.png",
+                _ => pattern,
+            };
             var response = await client.GetAsync(url);
             var status = (int)response.StatusCode;
             if (status != expected[visitor])
@@ -85,6 +105,15 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
         var module = scope.ServiceProvider.GetRequiredService<ContentCatalog>().Current.Module("warm-welcome")!;
         return await scope.ServiceProvider.GetRequiredService<Academy.Web.Pages.Quizzes.QuizAttempts>()
             .StartOrResumeAsync(employeeId, module, module.Quiz("late-arrival")!, "en", CancellationToken.None);
+    }
+
+    private async Task<(int Module, int Quiz)> VersionIdsAsync()
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+        var module = await db.ContentVersions.Where(v => v.ContentFile!.Path == "modules/refunds/module.md").Select(v => v.Id).FirstAsync();
+        var quiz = await db.ContentVersions.Where(v => v.ContentFile!.Path == "modules/warm-welcome/late-arrival.quiz.md").Select(v => v.Id).FirstAsync();
+        return (module, quiz);
     }
 
     private async Task<string> EmployeeIdAsync(string email)

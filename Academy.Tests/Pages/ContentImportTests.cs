@@ -101,6 +101,19 @@ public sealed class ContentImportTests : IDisposable
     }
 
     [Fact]
+    public async Task Development_ReimportsAChangedFile_WhileTheSiteRuns()
+    {
+        var catalog = _site.Services.GetRequiredService<ContentCatalog>();
+        var before = catalog.Current.Module("guest-preferences")!.Version;
+
+        _site.Write("modules/guest-preferences/module.md", _site.Read("modules/guest-preferences/module.md") + "\nOne more sentence from the trainer.\n");
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (catalog.Current.Module("guest-preferences")!.Version == before && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.Equal(before + 1, catalog.Current.Module("guest-preferences")!.Version);
+    }
+
+    [Fact]
     public async Task Versions_AreStoredWithTheirMarkdownAndRenderedDocument()
     {
         _ = _site.Services;

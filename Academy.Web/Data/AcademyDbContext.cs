@@ -13,6 +13,8 @@ public sealed class AcademyDbContext(DbContextOptions<AcademyDbContext> options)
     public DbSet<ModuleCompletion> ModuleCompletions => Set<ModuleCompletion>();
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
     public DbSet<QuizAnswer> QuizAnswers => Set<QuizAnswer>();
+    public DbSet<ContentDraft> ContentDrafts => Set<ContentDraft>();
+    public DbSet<ContentMedia> ContentMedia => Set<ContentMedia>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

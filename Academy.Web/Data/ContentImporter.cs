@@ -7,9 +7,10 @@ namespace Academy.Web.Data;
 
 public sealed record ImportResult(int Files, int NewVersions, IReadOnlyList<ContentError> Problems);
 
-/// <summary>Imports <c>content/</c> into immutable, numbered versions. A file whose text is unchanged since its
-/// last import makes no version; a file with errors keeps its last good version online and its errors are
-/// listed on the Content health page.</summary>
+/// <summary>Turns content into immutable, numbered versions, from <c>content/</c> or from the browser editor.
+/// A file whose text is unchanged since its last import makes no version; a file with errors keeps its last good
+/// version online and its errors are listed on the Content health page. The newest version wins whatever its
+/// origin: a browser publication stays until the file on disk really changes.</summary>
 public sealed class ContentImporter(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, ILogger<ContentImporter> logger)
 {
     public async Task<ImportResult> ImportDirectoryAsync(string root, CancellationToken cancellationToken)
@@ -37,17 +38,7 @@ public sealed class ContentImporter(AcademyDbContext db, ContentCatalog catalog,
             var hash = Hash(text);
             if (!result.Ok || hash == file.LastFileHash) continue;
 
-            var number = (file.Id != 0 ? latest.GetValueOrDefault(file.Id) : 0) + 1;
-            file.Versions.Add(new ContentVersion
-            {
-                Number = number,
-                Hash = hash,
-                Markdown = text,
-                DocumentJson = PublishedContent.Serialize(result.Document!),
-                Origin = ContentOrigin.File,
-                CreatedAt = now,
-            });
-            file.PublishedNumber = number;
+            AddVersion(file, (file.Id != 0 ? latest.GetValueOrDefault(file.Id) : 0) + 1, text, result.Document!, ContentOrigin.File, null, now);
             file.LastFileHash = hash;
             newVersions++;
         }
@@ -61,6 +52,54 @@ public sealed class ContentImporter(AcademyDbContext db, ContentCatalog catalog,
         foreach (var problem in problems) logger.LogWarning("Content problem: {Problem}", problem.ToString());
         logger.LogInformation("Imported {Files} content files: {Versions} new versions, {Problems} problems", parsed.Count, newVersions, problems.Count);
         return new ImportResult(parsed.Count, newVersions, problems);
+    }
+
+    /// <summary>Parses <paramref name="text"/> as the file at <paramref name="path"/>, checked against everything
+    /// published now: what publishing it would say, without publishing.</summary>
+    public async Task<ParsedFile> CheckAsync(string path, string text, CancellationToken cancellationToken)
+    {
+        var sources = await (
+            from f in db.ContentFiles.AsNoTracking()
+            join v in db.ContentVersions.AsNoTracking() on new { Id = f.Id, Number = f.PublishedNumber ?? 0 } equals new { Id = v.ContentFileId, v.Number }
+            where f.Path != path
+            select new SourceFile(f.Path, v.Markdown)).ToListAsync(cancellationToken);
+        sources.Add(new SourceFile(path, text));
+        return ContentParser.ParseAll(sources).SingleOrDefault(p => p.Path == path) ?? ContentParser.Parse(new SourceFile(path, text));
+    }
+
+    /// <summary>Publishes text written in the browser as the next version of its file, visible at once.
+    /// Returns the parse result; nothing is published when it has errors.</summary>
+    public async Task<(ParsedFile Result, int? Number)> PublishAsync(string path, string text, string author, CancellationToken cancellationToken)
+    {
+        var result = await CheckAsync(path, text, cancellationToken);
+        if (!result.Ok) return (result, null);
+        var file = await db.ContentFiles.SingleOrDefaultAsync(f => f.Path == path, cancellationToken);
+        if (file is null)
+        {
+            file = new ContentFile { Path = path, Kind = result.Kind, DocumentId = result.DocumentId, Language = result.Language };
+            db.ContentFiles.Add(file);
+        }
+        var number = file.Id == 0 ? 1 : await db.ContentVersions.Where(v => v.ContentFileId == file.Id).MaxAsync(v => v.Number, cancellationToken) + 1;
+        AddVersion(file, number, text, result.Document!, ContentOrigin.Browser, author, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        await catalog.ReloadAsync(db, cancellationToken);
+        logger.LogInformation("{Author} published {Path} version {Number}", author, path, number);
+        return (result, number);
+    }
+
+    private static void AddVersion(ContentFile file, int number, string text, object document, ContentOrigin origin, string? author, DateTimeOffset now)
+    {
+        file.Versions.Add(new ContentVersion
+        {
+            Number = number,
+            Hash = Hash(text),
+            Markdown = text,
+            DocumentJson = PublishedContent.Serialize(document),
+            Origin = origin,
+            Author = author,
+            CreatedAt = now,
+        });
+        file.PublishedNumber = number;
     }
 
     /// <summary>Every Markdown file under <paramref name="root"/>, with '/' paths relative to it.</summary>

@@ -1,0 +1,23 @@
+using Academy.Domain.Content;
+using Academy.Web.Pages.Workspace;
+
+namespace Academy.Tests.Pages;
+
+/// <summary>A trainer's new file starts from a template: each must publish as it stands.</summary>
+public sealed class TemplatesTests
+{
+    [Theory]
+    [InlineData("module", "modules/new-module/module.md")]
+    [InlineData("scenario", "modules/new-module/first-scenario.quiz.md")]
+    [InlineData("check", "modules/new-module/first-check.quiz.md")]
+    public void Template_ParsesWithoutError(string kind, string path)
+    {
+        var files = new List<SourceFile> { new("standards.md", "---\ntitle: Standards\n---\n## Warm welcome {#warm-welcome}\nText.\n") };
+        if (kind != "module") files.Add(new("modules/new-module/module.md", Templates.For("module", "Host module")));
+        files.Add(new(path, Templates.For(kind, "A \"quoted\" title: with a colon")));
+
+        var parsed = ContentParser.ParseAll(files).Single(f => f.Path == path);
+
+        Assert.True(parsed.Ok, string.Join("\n", parsed.Errors));
+    }
+}

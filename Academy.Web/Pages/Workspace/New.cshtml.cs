@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using Academy.Domain.Content;
+using Academy.Web.Data;
+using Academy.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Academy.Web.Pages.Workspace;
+
+/// <summary>Starts a module, a scenario or a knowledge check from a template, as a draft.</summary>
+[Authorize(Policy = Policies.Trainer)]
+public sealed class NewModel(AcademyDbContext db, ContentCatalog catalog, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<(string Id, string Title)> Modules { get; private set; } = [];
+
+    public sealed class InputModel
+    {
+        [Required] public string Kind { get; set; } = "scenario";
+
+        [Required(ErrorMessage = "Give the new file an id."), RegularExpression("^[a-z0-9-]+$", ErrorMessage = "An id uses lower-case letters, digits and dashes only, e.g. late-check-out.")]
+        public string Id { get; set; } = "";
+
+        [Required(ErrorMessage = "Give it a title.")]
+        public string Title { get; set; } = "";
+
+        public string? ModuleId { get; set; }
+    }
+
+    public void OnGet() => Modules = ModuleChoices();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Modules = ModuleChoices();
+        if (Input.Kind != "module" && catalog.Current.Module(Input.ModuleId ?? "") is null)
+            ModelState.AddModelError("Input.ModuleId", t["Choose the module the quiz belongs to."]);
+        if (!ModelState.IsValid) return Page();
+
+        var path = Input.Kind == "module" ? $"modules/{Input.Id}/module.md" : $"modules/{Input.ModuleId}/{Input.Id}.quiz.md";
+        if (await db.ContentFiles.AnyAsync(f => f.Path == path, cancellationToken) || await db.ContentDrafts.AnyAsync(d => d.Path == path, cancellationToken))
+        {
+            ModelState.AddModelError("Input.Id", t["A file with this id exists already: choose another id."]);
+            return Page();
+        }
+        db.ContentDrafts.Add(new ContentDraft
+        {
+            Path = path, Markdown = Templates.For(Input.Kind, Input.Title), Revision = 1, UpdatedBy = User.Identity!.Name!, UpdatedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/workspace/edit?path={Uri.EscapeDataString(path)}");
+    }
+
+    private List<(string Id, string Title)> ModuleChoices() =>
+        catalog.Current.Modules.Values.OrderBy(m => m.Default.Title).Select(m => (m.Id, m.Default.Title)).ToList();
+}

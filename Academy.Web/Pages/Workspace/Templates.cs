@@ -1,0 +1,80 @@
+namespace Academy.Web.Pages.Workspace;
+
+/// <summary>Starting texts for new files: valid as they stand, so the preview works from the first second,
+/// and written to show the format to a trainer who has not read the guide.</summary>
+public static class Templates
+{
+    public static string For(string kind, string title) => kind switch
+    {
+        "module" => $$"""
+            ---
+            title: {{Yaml(title)}}
+            kind: behavioral
+            minutes: 15
+            refresher: 1 year
+            audience: everyone
+            ---
+            One or two sentences that say what the learner will be able to do.
+
+            ## The first lesson
+
+            Each `##` heading starts a lesson page. Write what the customer experiences, then what the employee does.
+
+            ## The second lesson
+
+            Use lists, **emphasis** and tables as you need them.
+            """,
+        "check" => $$"""
+            ---
+            title: {{Yaml(title)}}
+            pass: 80
+            ---
+            ## A first question {#first}
+
+            What must happen before a refund is made?
+
+            - [x] The original purchase is found.
+              > Right: every refund starts from the purchase it reverses.
+            - [ ] The customer signs a form.
+              > Not needed: the purchase record is the proof.
+            """,
+        _ => $$"""
+            ---
+            title: {{Yaml(title)}}
+            pass: 70
+            ---
+            ## The situation {#start}
+
+            Describe the moment: who the customer is, what just happened, what they feel.
+
+            - [3] The best response for this customer. -> listen
+              > Why it works for this customer.
+            - [1] A weak but understandable response. -> recover
+              > What it misses.
+
+            ## Understanding the need {#listen}
+
+            What the customer says once they feel heard.
+
+            - [3] Act on what you heard. -> good
+              > Why acting on it now matters.
+            - [2] A good answer that does a little less. -> good
+              > What would have made it the best.
+
+            ## A second chance {#recover}
+
+            The customer reacts to the weak response. What now?
+
+            - [3] The way back. -> good
+              > How it repairs the moment.
+            - [0] Making it worse. -> end
+              > Why this loses the customer.
+
+            ## The customer leaves happy {#good}
+
+            Close the story: what the customer tells others about this moment.
+            """,
+    };
+
+    private static string Yaml(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+}

@@ -1,0 +1,28 @@
+using Academy.Web.Data;
+using Academy.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Web.Pages.Workspace;
+
+[Authorize(Policy = Policies.Trainer)]
+public sealed class VersionsModel(AcademyDbContext db) : PageModel
+{
+    public sealed record Row(int Id, int Number, DateTimeOffset CreatedAt, ContentOrigin Origin, string? Author, string Hash);
+
+    [BindProperty(SupportsGet = true)] public string Path { get; set; } = "";
+    public int? PublishedNumber { get; private set; }
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var file = await db.ContentFiles.AsNoTracking().Where(f => f.Path == Path).Select(f => new { f.Id, f.PublishedNumber }).SingleOrDefaultAsync(cancellationToken);
+        if (file is null) return NotFound();
+        PublishedNumber = file.PublishedNumber;
+        Rows = await db.ContentVersions.AsNoTracking().Where(v => v.ContentFileId == file.Id).OrderByDescending(v => v.Number)
+            .Select(v => new Row(v.Id, v.Number, v.CreatedAt, v.Origin, v.Author, v.Hash)).ToListAsync(cancellationToken);
+        return Page();
+    }
+}
