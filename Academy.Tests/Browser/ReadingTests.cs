@@ -34,11 +34,12 @@ public sealed class ReadingTests(BrowserFixture browser) : IClassFixture<Browser
     {
         var page = await browser.SignedInPageAsync("hr@academy.test");
 
-        await page.GetByLabel("Language").SelectOptionAsync("fr");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Français" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync("html[lang=fr]");
 
         Assert.Equal("Accueil", (await page.Locator("nav.bar .menu a").First.TextContentAsync())!.Trim());
-        await page.GetByLabel("Langue").SelectOptionAsync("en");
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         await page.WaitForSelectorAsync("html[lang=en]");
     }
 }

@@ -47,13 +47,14 @@ public sealed class LocalizationTests(AcademyFactory factory)
     {
         var client = await factory.SignInAsync("omar@academy.test");
 
-        await client.PostFormAsync("/language", new() { ["culture"] = "fr", ["returnUrl"] = "/catalog" }, formPage: "/catalog");
+        var switched = await client.GetAsync("/language?culture=fr&returnUrl=%2Fcatalog");
+        Assert.Equal("/catalog", switched.Headers.Location!.OriginalString);
         var catalog = await client.GetDocumentAsync("/catalog");
         var again = await (await factory.SignInAsync("omar@academy.test")).GetDocumentAsync("/catalog");
 
         Assert.Equal("Catalogue de formation", catalog.QuerySelector("h1")!.TextContent);
         Assert.Equal("Catalogue de formation", again.QuerySelector("h1")!.TextContent);
-        await client.PostFormAsync("/language", new() { ["culture"] = "en", ["returnUrl"] = "/" }, formPage: "/catalog");
+        await client.GetAsync("/language?culture=en&returnUrl=%2F");
     }
 
     [Fact]

@@ -39,7 +39,8 @@ public static class AcademySetup
         services.AddSingleton(TimeProvider.System);
 
         var connectionString = SqliteConnectionString(configuration.GetConnectionString("Academy") ?? "Data Source=App_Data/academy.db", builder.Environment.ContentRootPath);
-        services.AddDbContext<AcademyDbContext>(o => o.UseSqlite(connectionString));
+        // Pooled: a context per request is the hottest allocation of a page, and AcademyDbContext keeps no state of its own.
+        services.AddDbContextPool<AcademyDbContext>(o => o.UseSqlite(connectionString));
 
         services.AddIdentity<Employee, IdentityRole>(o =>
             {

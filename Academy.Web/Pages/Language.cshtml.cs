@@ -7,16 +7,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Academy.Web.Pages;
 
-/// <summary>The language switcher: remembered in a cookie, and in the profile of a signed-in employee.</summary>
+/// <summary>The language switcher: remembered in a cookie, and in the profile of a signed-in employee. A link
+/// rather than a form, so that pages carry no antiforgery token for it; changing someone's language is harmless.</summary>
 public sealed class LanguageModel(UserManager<Employee> users, SignInManager<Employee> signIn) : PageModel
 {
-    public IActionResult OnGet() => Redirect("/");
-
-    public async Task<IActionResult> OnPostAsync(string culture, string? returnUrl)
+    public async Task<IActionResult> OnGetAsync(string? culture, string? returnUrl)
     {
-        if (!AcademySetup.Cultures.Any(c => c.Name == culture)) return BadRequest();
+        if (!AcademySetup.Cultures.Any(c => c.Name == culture)) return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture!)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
         if (User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { } employee && employee.PreferredLanguage != culture)
         {
