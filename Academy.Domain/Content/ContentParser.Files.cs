@@ -300,7 +300,7 @@ public static partial class ContentParser
     /// <summary>The 1-based number of the last line, not counting the empty "line" after a final line break.</summary>
     private static int LastLine(string text)
     {
-        var breaks = text.Count(c => c == '\n');
+        var breaks = text.AsSpan().Count('\n');
         return Math.Max(1, text.EndsWith('\n') ? breaks : breaks + 1);
     }
 

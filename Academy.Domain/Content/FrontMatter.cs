@@ -43,23 +43,27 @@ public sealed class FrontMatter
     /// content file needs at least a title.</summary>
     public static FrontMatter? Parse(string file, string text, List<ContentError> errors)
     {
-        var lines = text.Replace("\r\n", "\n").Split('\n');
-        if (lines.Length == 0 || lines[0].TrimEnd() != "---")
+        // Lines end at '\n', a "\r\n" counting as "\n". The front matter and the body are sliced out of the text:
+        // splitting the whole file into lines and joining the body back made three copies of it for a few keys.
+        var firstEnd = text.IndexOf('\n');
+        if (!IsFence(text.AsSpan(0, firstEnd < 0 ? text.Length : firstEnd)))
         {
             errors.Add(new ContentError(file, 1, "The file does not start with front matter.",
                 "Put a '---' line first, then 'title: ...' and the other keys, then a closing '---' line."));
             return null;
         }
-        var close = Array.FindIndex(lines, 1, l => l.TrimEnd() == "---");
-        if (close < 0)
+        var closeStart = firstEnd < 0 ? -1 : ClosingFence(text, firstEnd);
+        if (closeStart < 0)
         {
             errors.Add(new ContentError(file, 1, "The front matter is never closed.",
                 "Add a line with only '---' after the last front-matter key."));
             return null;
         }
+        // 0-based index of the closing line: the line breaks before it.
+        var close = text.AsSpan(0, closeStart).Count('\n');
         var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var keyLines = new Dictionary<string, int>(StringComparer.Ordinal);
-        var yaml = string.Join('\n', lines[1..close]);
+        var yaml = close == 1 ? "" : Normalized(text, firstEnd + 1, WithoutCr(text, closeStart - 1));
         if (!string.IsNullOrWhiteSpace(yaml))
         {
             try
@@ -101,8 +105,49 @@ public sealed class FrontMatter
                 return null;
             }
         }
-        var body = string.Join('\n', lines[(close + 1)..]);
+        var closeEnd = text.IndexOf('\n', closeStart);
+        var body = closeEnd < 0 ? "" : Normalized(text, closeEnd + 1, text.Length);
         return new FrontMatter(file, values, keyLines, body, close + 2, close + 1);
+    }
+
+    /// <summary>A line that opens or closes the front matter: <c>---</c>, then nothing but white space.</summary>
+    private static bool IsFence(ReadOnlySpan<char> line) => line.TrimEnd() is "---";
+
+    /// <summary>Where the first fence line after the opening one starts; -1 when there is none.</summary>
+    /// <param name="firstEnd">The '\n' that ends the opening line.</param>
+    private static int ClosingFence(string text, int firstEnd)
+    {
+        for (var at = text.IndexOf("\n---", firstEnd, StringComparison.Ordinal); at >= 0; at = text.IndexOf("\n---", at + 1, StringComparison.Ordinal))
+        {
+            var start = at + 1;
+            var end = text.IndexOf('\n', start);
+            if (IsFence(text.AsSpan(start, (end < 0 ? text.Length : end) - start))) return start;
+        }
+        return -1;
+    }
+
+    /// <summary><paramref name="end"/>, less one when a '\r' ends the line there: that "\r\n" is a line break.</summary>
+    private static int WithoutCr(string text, int end) => end > 0 && text[end - 1] == '\r' ? end - 1 : end;
+
+    /// <summary>The text from <paramref name="start"/> to <paramref name="end"/> with every "\r\n" read as "\n", as
+    /// <see cref="Body"/> has always been given and as YamlDotNet's error positions (which count characters) expect.</summary>
+    private static string Normalized(string text, int start, int end)
+    {
+        var slice = text.AsSpan(start, end - start);
+        var crlf = slice.Count("\r\n");
+        if (crlf == 0) return slice.ToString();
+        return string.Create(slice.Length - crlf, (text, start, end), static (target, range) =>
+        {
+            var source = range.text.AsSpan(range.start, range.end - range.start);
+            for (var at = source.IndexOf("\r\n"); at >= 0; at = source.IndexOf("\r\n"))
+            {
+                source[..at].CopyTo(target);
+                target[at] = '\n';
+                target = target[(at + 1)..];
+                source = source[(at + 2)..];
+            }
+            source.CopyTo(target);
+        });
     }
 
     /// <summary>Reports every key not in <paramref name="allowed"/>, suggesting the nearest allowed key.</summary>

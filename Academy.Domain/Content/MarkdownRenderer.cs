@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Renderers;
@@ -19,6 +21,8 @@ public static partial class MarkdownRenderer
         .UseListExtras()
         .Build();
 
+    private static readonly SearchValues<char> SchemeEnds = SearchValues.Create(":/?#");
+
     public static MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, Pipeline);
 
     /// <summary>Renders blocks of a parsed document, making links safe and relative media addresses
@@ -27,37 +31,36 @@ public static partial class MarkdownRenderer
     {
         var list = blocks as IReadOnlyCollection<Block> ?? blocks.ToList();
         foreach (var block in list) Sanitize(block, mediaBase);
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
+        var renderer = ReusableHtmlRenderer.Rent();
         foreach (var block in list) renderer.Render(block);
-        writer.Flush();
-        return writer.ToString();
+        return renderer.Release();
     }
 
-    public static string Render(string markdown, string? mediaBase = null)
-    {
-        var document = Parse(markdown);
-        return Render(document.ToList(), mediaBase);
-    }
+    public static string Render(string markdown, string? mediaBase = null) => Render(Parse(markdown), mediaBase);
 
     /// <summary>Plain text of a heading or paragraph's inlines, without Markdown marks.</summary>
     public static string PlainText(LeafBlock block)
     {
         if (block.Inline is null) return "";
-        var text = new System.Text.StringBuilder();
-        // In document order: "Use `x` here" must not come out as "Use  herex".
-        foreach (var inline in block.Inline.Descendants<Inline>())
+        var text = new StringBuilder();
+        AppendPlainText(block.Inline, text);
+        return text.ToString().Trim();
+    }
+
+    /// <summary>In document order: "Use `x` here" must not come out as "Use  herex".</summary>
+    private static void AppendPlainText(ContainerInline container, StringBuilder text)
+    {
+        for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
         {
             switch (inline)
             {
-                case LiteralInline literal: text.Append(literal.Content.ToString()); break;
+                case LiteralInline literal: text.Append(literal.Content.AsSpan()); break;
                 case CodeInline code: text.Append(code.Content); break;
-                case HtmlEntityInline entity: text.Append(entity.Transcoded.ToString()); break;
+                case HtmlEntityInline entity: text.Append(entity.Transcoded.AsSpan()); break;
                 case LineBreakInline: text.Append(' '); break;
+                case ContainerInline children: AppendPlainText(children, text); break;
             }
         }
-        return text.ToString().Trim();
     }
 
     /// <summary>Splits <c>Title {#id}</c> into its title and id; the id is <c>null</c> when absent.</summary>
@@ -69,42 +72,72 @@ public static partial class MarkdownRenderer
 
     public static bool IsValidId(string id) => ValidId().IsMatch(id);
 
+    /// <summary>Makes the links of a block and of the blocks inside it safe, in place.</summary>
+    /// <remarks>Walks each leaf's <c>Inline</c> itself rather than using Markdig's <c>block.Descendants&lt;T&gt;()</c>,
+    /// which skips the inlines of the block it starts from: on a top-level paragraph or heading it finds no link at all.</remarks>
     private static void Sanitize(Block block, string? mediaBase)
     {
-        foreach (var link in InlinesOf<LinkInline>(block))
+        switch (block)
         {
-            if (link.Url is null) continue;
-            // Browsers ignore tabs, new lines and control characters inside a scheme ("java\tscript:").
-            var url = new string(link.Url.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
-            if (IsSafeAbsolute(url)) continue;
-            if (HasScheme(url) || url.StartsWith("//", StringComparison.Ordinal))
-            {
-                link.Url = "#";
-                continue;
-            }
-            if (mediaBase is not null && !url.StartsWith('/') && !url.StartsWith('#'))
-            {
-                // Only a leading "media/" names the folder served at mediaBase; one deeper in the path is a real folder.
-                var relative = url.StartsWith("./", StringComparison.Ordinal) ? url[2..] : url;
-                link.Url = mediaBase + (relative.StartsWith("media/", StringComparison.Ordinal) ? relative["media/".Length..] : relative);
-            }
+            case LeafBlock { Inline: { } inlines }:
+                SanitizeInlines(inlines, mediaBase);
+                break;
+            case ContainerBlock container:
+                for (var i = 0; i < container.Count; i++) Sanitize(container[i], mediaBase);
+                break;
         }
-        foreach (var link in InlinesOf<AutolinkInline>(block))
-            if (!IsSafeAbsolute(link.Url)) link.Url = "#";
     }
 
-    /// <summary>Every inline of type <typeparamref name="T"/> in the block and the blocks inside it.</summary>
-    /// <remarks>Markdig's <c>block.Descendants&lt;T&gt;()</c> skips the inlines of the block it starts from, so on a
-    /// top-level paragraph or heading it finds no link at all; going through each leaf's <c>Inline</c> does not.</remarks>
-    private static IEnumerable<T> InlinesOf<T>(Block block) where T : Inline
+    private static void SanitizeInlines(ContainerInline container, string? mediaBase)
     {
-        IEnumerable<LeafBlock> leaves = block switch
+        for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
         {
-            LeafBlock leaf => [leaf],
-            ContainerBlock container => container.Descendants<LeafBlock>(),
-            _ => [],
-        };
-        return leaves.SelectMany(leaf => leaf.Inline?.Descendants<T>() ?? []).ToList();
+            switch (inline)
+            {
+                case LinkInline link:
+                    SanitizeLink(link, mediaBase);
+                    SanitizeInlines(link, mediaBase); // an image inside a link's text
+                    break;
+                case AutolinkInline autolink:
+                    if (!IsSafeAbsolute(autolink.Url)) autolink.Url = "#";
+                    break;
+                case ContainerInline children:
+                    SanitizeInlines(children, mediaBase);
+                    break;
+            }
+        }
+    }
+
+    private static void SanitizeLink(LinkInline link, string? mediaBase)
+    {
+        if (link.Url is null) return;
+        // Browsers ignore tabs, new lines and control characters inside a scheme ("java\tscript:").
+        var url = WithoutWhiteSpaceOrControl(link.Url);
+        if (IsSafeAbsolute(url)) return;
+        if (HasScheme(url) || url.StartsWith("//", StringComparison.Ordinal))
+        {
+            link.Url = "#";
+            return;
+        }
+        if (mediaBase is not null && !url.StartsWith('/') && !url.StartsWith('#'))
+        {
+            // Only a leading "media/" names the folder served at mediaBase; one deeper in the path is a real folder.
+            var relative = url.StartsWith("./", StringComparison.Ordinal) ? url.AsSpan(2) : url;
+            link.Url = string.Concat(mediaBase, relative.StartsWith("media/", StringComparison.Ordinal) ? relative["media/".Length..] : relative);
+        }
+    }
+
+    private static string WithoutWhiteSpaceOrControl(string url)
+    {
+        var kept = 0;
+        while (kept < url.Length && IsKept(url[kept])) kept++;
+        if (kept == url.Length) return url;
+        var text = new StringBuilder(url.Length).Append(url, 0, kept);
+        for (var i = kept + 1; i < url.Length; i++)
+            if (IsKept(url[i])) text.Append(url[i]);
+        return text.ToString();
+
+        static bool IsKept(char c) => !char.IsWhiteSpace(c) && !char.IsControl(c);
     }
 
     private static bool IsSafeAbsolute(string url) =>
@@ -112,14 +145,62 @@ public static partial class MarkdownRenderer
         || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
         || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase);
 
-    private static bool HasScheme(string url) => SchemePrefix().IsMatch(url);
-
-    [GeneratedRegex(@"^[^/?#]*:")]
-    private static partial Regex SchemePrefix();
+    /// <summary>A ':' before any '/', '?' or '#': "javascript:x", but not "a/b:c".</summary>
+    private static bool HasScheme(string url)
+    {
+        var at = url.AsSpan().IndexOfAny(SchemeEnds);
+        return at >= 0 && url[at] == ':';
+    }
 
     [GeneratedRegex(@"^(.*?)\s*\{#([^}]*)\}\s*$")]
     private static partial Regex HeadingId();
 
     [GeneratedRegex("^[a-z0-9-]+$")]
     private static partial Regex ValidId();
+
+    /// <summary>One <see cref="HtmlRenderer"/> per thread, set up once and reset between uses, as Markdig's own
+    /// <c>Markdown.ToHtml</c> does with its renderers: building one per lesson (its object renderers, the pipeline's
+    /// set-up, the per-type lookup it learns while rendering, a growing writer) took twice as long as the rendering
+    /// itself and allocated five times the HTML it produced.</summary>
+    private sealed class ReusableHtmlRenderer : HtmlRenderer
+    {
+        /// <summary>A renderer that held a very long text gives its buffer back rather than keep it for the thread.</summary>
+        private const int MaxKeptCapacity = 64 * 1024;
+
+        [ThreadStatic]
+        private static ReusableHtmlRenderer? _cached;
+
+        private readonly StringWriter _writer;
+
+        private ReusableHtmlRenderer(StringWriter writer) : base(writer) => _writer = writer;
+
+        /// <summary>The thread's renderer, taken out of the cache until <see cref="Release"/> so that a render that
+        /// throws half-way never leaves its state to the next one.</summary>
+        public static ReusableHtmlRenderer Rent()
+        {
+            var renderer = _cached;
+            if (renderer is not null)
+            {
+                _cached = null;
+                return renderer;
+            }
+            renderer = new ReusableHtmlRenderer(new StringWriter());
+            Pipeline.Setup(renderer);
+            return renderer;
+        }
+
+        /// <summary>Returns the HTML written since <see cref="Rent"/>, and the renderer, reset as if new (empty writer,
+        /// no indent, at the start of a line), to the thread for its next render.</summary>
+        public string Release()
+        {
+            var builder = _writer.GetStringBuilder();
+            var html = builder.ToString();
+            if (builder.Capacity <= MaxKeptCapacity)
+            {
+                Reset();
+                _cached = this;
+            }
+            return html;
+        }
+    }
 }
