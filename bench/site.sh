@@ -1,0 +1,36 @@
+# Sourced by the benchmark scripts: publishes Academy.Web and Academy.Bench in Release into $work and starts the
+# site on $WEB as production would run it (Production, warning-level logs), with the demo accounts and a fresh
+# SQLite file. Expects $repo, $work, $WEB, $PASSWORD and a die function; sets $web_pid.
+
+publish_all() {
+  say "Publishing Academy.Web and Academy.Bench (Release) into $work"
+  dotnet publish "$repo/Academy.Web/Academy.Web.csproj" -c Release -o "$work/web" --nologo -v quiet >"$work/publish-web.log" 2>&1 \
+    || { cat "$work/publish-web.log" >&2; die "publishing Academy.Web failed"; }
+  dotnet publish "$repo/bench/Academy.Bench/Academy.Bench.csproj" -c Release -o "$work/bench" --nologo -v quiet >"$work/publish-bench.log" 2>&1 \
+    || { cat "$work/publish-bench.log" >&2; die "publishing Academy.Bench failed"; }
+}
+
+# wait_for url seconds pid log: waits until url answers 200; fails when the process behind it stops.
+wait_for() {
+  local i
+  for ((i = 0; i < $2 * 4; i++)); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" || true)" = 200 ] && return 0
+    kill -0 "$3" 2>/dev/null || { cat "$4" >&2; die "the server for $1 stopped"; }
+    sleep 0.25
+  done
+  return 1
+}
+
+# start_site db: HOME in the temp folder, so that the data-protection key ring is made there and not in ~/.aspnet.
+start_site() {
+  mkdir -p "$work/home"
+  say "Starting the site on $WEB (Production, demo accounts, database $1)"
+  (
+    cd "$work/web"
+    exec env HOME="$work/home" ASPNETCORE_ENVIRONMENT=Production Academy__Demo__Seed=true Academy__Demo__Password="$PASSWORD" \
+      ConnectionStrings__Academy="Data Source=$1" Academy__ContentPath="$repo/content" \
+      Logging__LogLevel__Default=Warning ASPNETCORE_URLS="$WEB" dotnet Academy.Web.dll
+  ) >"$work/web.log" 2>&1 &
+  web_pid=$!
+  wait_for "$WEB/healthz" 120 "$web_pid" "$work/web.log" || { cat "$work/web.log" >&2; die "$WEB/healthz did not answer 200 within 120 s"; }
+}

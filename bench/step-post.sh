@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Quiz step submissions per second under load on loopback (32 learners at once), as a ratio to the module page's
+# requests per second measured by the same driver in the same run; then a count in the database that no accepted
+# answer was lost or stored twice. Release builds, Production, warning-level logs, warm-up, alternating runs,
+# medians. Writes bench/results/step-post.md.
+#
+#   bench/step-post.sh                                  (about 2.5 minutes: 15 s warm-up, 2 x (20 s + 20 s) runs)
+#   RUNS=3 DURATION=15s LEARNERS=32 WARMUP=10s bench/step-post.sh
+#
+# Exit status: 0 clean; 1 lost or doubled answers (the results are still written); 4 no loss but errors, steps asked
+# again or replays refused during the run (see the results); anything else: the run itself failed.
+# Only ever targets 127.0.0.1; every phase is bounded; the site is stopped on exit.
+set -euo pipefail
+
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+RUNS="${RUNS:-2}"
+DURATION="${DURATION:-20s}"
+WARMUP="${WARMUP:-10s}"
+LEARNERS="${LEARNERS:-32}"
+WEB="http://127.0.0.1:5080"
+PAGE="/modules/warm-welcome/2"
+PASSWORD="Academy-Demo-2026"
+
+work="$(mktemp -d /tmp/academy-step-post.XXXXXX)"
+web_pid=""
+cleanup() {
+  if [ -n "$web_pid" ]; then kill "$web_pid" 2>/dev/null || true; wait "$web_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+# Without this, an interrupted run would leave the site behind: bash runs no EXIT trap on a fatal signal.
+trap 'exit 130' INT TERM
+
+say() { printf '%s\n' "$*" >&2; }
+die() { say "step-post: $*"; exit 3; }
+
+if curl -s -o /dev/null --max-time 2 "$WEB/"; then die "something already listens on $WEB; stop it first"; fi
+
+started=$SECONDS
+. "$repo/bench/site.sh"
+publish_all
+db="$work/bench.db"
+start_site "$db"
+say "Site up after $((SECONDS - started)) s"
+
+load_before="$(cut -d ' ' -f 1-3 /proc/loadavg)"
+status=0
+dotnet "$work/bench/Academy.Bench.dll" steps --base "$WEB" --db "$db" --learners "$LEARNERS" --duration "$DURATION" \
+  --warmup "$WARMUP" --runs "$RUNS" --module "$PAGE" --password "$PASSWORD" --server-pid "$web_pid" \
+  --report "$work/report.md" | tee "$work/driver.txt" || status=$?
+load_after="$(cut -d ' ' -f 1-3 /proc/loadavg)"
+[ -s "$work/report.md" ] || { say "the driver wrote no report (exit status $status)"; tail -n 50 "$work/web.log" >&2; exit "$status"; }
+
+# An independent count with sqlite3, beside the driver's own: rows, (attempt, step) pairs, attempts with a gap.
+bench_attempts="SELECT a.Id FROM QuizAttempts a JOIN AspNetUsers u ON u.Id = a.EmployeeId WHERE u.Email LIKE 'bench-learner-%@academy.test'"
+sql_rows="$(sqlite3 "file:$db?mode=ro" "SELECT COUNT(*) FROM QuizAnswers WHERE QuizAttemptId IN ($bench_attempts);")"
+sql_pairs="$(sqlite3 "file:$db?mode=ro" "SELECT COUNT(*) FROM (SELECT DISTINCT QuizAttemptId, StepId FROM QuizAnswers WHERE QuizAttemptId IN ($bench_attempts));")"
+sql_gaps="$(sqlite3 "file:$db?mode=ro" "SELECT COUNT(*) FROM (SELECT QuizAttemptId FROM QuizAnswers WHERE QuizAttemptId IN ($bench_attempts)
+  GROUP BY QuizAttemptId HAVING MIN(Sequence) <> 1 OR MAX(Sequence) <> COUNT(*) OR COUNT(DISTINCT Sequence) <> COUNT(*));")"
+say "sqlite3: $sql_rows answer rows of the bench learners, $sql_pairs distinct (attempt, step), $sql_gaps attempts with a gap"
+# What the site logged at warning level or above while under load (EF logs the unique-index conflicts of doubled
+# POSTs as errors even though the code catches them).
+log_errors="$(grep -c -E '^(fail|crit):' "$work/web.log" || true)"
+log_warnings="$(grep -c -E '^warn:' "$work/web.log" || true)"
+log_kinds="$(grep -A1 -E '^(fail|crit|warn):' "$work/web.log" | grep -E '^(fail|crit|warn):' | sed -E 's/\[[0-9]+\]$//' | sort | uniq -c | sort -rn | head -n 5 \
+  | awk '{ c = $1; $1 = ""; printf "%s%s x%s", (n++ ? "; " : ""), substr($0, 2), c }')"
+
+mkdir -p "$repo/bench/results"
+{
+  echo "# Step POST benchmark: last results"
+  echo
+  echo "Run $(date '+%Y-%m-%d %H:%M %z') by \`bench/step-post.sh\`: $LEARNERS learners at once on 127.0.0.1 (Release, Production,"
+  echo "warning-level logs, fresh SQLite database), each with its own client and cookies, answering quiz steps"
+  echo "(\`POST /attempts/{id}\`) against \`GET $PAGE\` by the same driver and learners, alternating, $RUNS runs of $DURATION each."
+  echo
+  cat "$work/report.md"
+  echo
+  echo "sqlite3, independently: $sql_rows \`QuizAnswers\` rows of the bench learners, $sql_pairs distinct (attempt, step), $sql_gaps attempts whose \`Sequence\` is not 1..n."
+  echo "Site log: $log_errors error and $log_warnings warning entries${log_kinds:+ ($log_kinds)}."
+  echo
+  echo "Machine: $(nproc) cores ($(awk -F ': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $(uname -sr),"
+  echo ".NET $(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ { v = $2 } END { print v }') (ASP.NET Core); load average $load_before before, $load_after after."
+  echo "The driver, the site and SQLite share the same $(nproc) cores, and other work on this machine adds noise: compare the"
+  echo "ratio, not the absolute numbers, across runs. Driver exit status $status; whole script $((SECONDS - started)) s."
+  echo "Commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown), $(GIT_OPTIONAL_LOCKS=0 git -C "$repo" status --porcelain 2>/dev/null | wc -l) changed or new paths in the working tree."
+} >"$repo/bench/results/step-post.md"
+say "Results written to bench/results/step-post.md ($((SECONDS - started)) s)"
+exit "$status"
