@@ -62,7 +62,7 @@ public static class LearnerProgress
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueConflict())
         {
             // A parallel request (a double click, a second tab) recorded the same lesson or completion first.
             db.ChangeTracker.Clear();

@@ -40,7 +40,7 @@ public static class AcademySetup
 
         var connectionString = SqliteConnectionString(configuration.GetConnectionString("Academy") ?? "Data Source=App_Data/academy.db", builder.Environment.ContentRootPath);
         // Pooled: a context per request is the hottest allocation of a page, and AcademyDbContext keeps no state of its own.
-        services.AddDbContextPool<AcademyDbContext>(o => o.UseSqlite(connectionString));
+        services.AddDbContextPool<AcademyDbContext>(o => o.UseAcademySqlite(connectionString));
 
         services.AddIdentity<Employee, IdentityRole>(o =>
             {

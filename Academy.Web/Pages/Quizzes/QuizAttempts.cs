@@ -30,7 +30,7 @@ public sealed class QuizAttempts(AcademyDbContext db, ContentCatalog catalog, Ti
             await db.SaveChangesAsync(cancellationToken);
             return attempt.Id;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueConflict())
         {
             // A second "Start" raced this one; the unique open-attempt index kept one, which both now resume.
             db.ChangeTracker.Clear();
@@ -80,7 +80,7 @@ public sealed class QuizAttempts(AcademyDbContext db, ContentCatalog catalog, Ti
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueConflict())
         {
             // The same step (or another at the same place on the path) was stored by a parallel request: it counts, this one does not.
             db.ChangeTracker.Clear();

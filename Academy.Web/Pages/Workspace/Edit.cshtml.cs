@@ -98,7 +98,7 @@ public sealed class EditModel(AcademyDbContext db, ContentImporter importer, ISt
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (Exception e) when (e is DbUpdateConcurrencyException or DbUpdateException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueConflict())
         {
             // Saved by someone else between our read and our write.
             db.ChangeTracker.Clear();
