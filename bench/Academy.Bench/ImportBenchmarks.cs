@@ -38,7 +38,7 @@ public class ImportBenchmarks
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<AcademyDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_folder, "bench.db")}"));
+        services.AddDbContext<AcademyDbContext>(o => o.UseAcademySqlite($"Data Source={Path.Combine(_folder, "bench.db")}"));
         services.AddSingleton<ContentCatalog>();
         services.AddScoped<ContentImporter>();
         _services = services.BuildServiceProvider();
