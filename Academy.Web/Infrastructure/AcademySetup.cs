@@ -30,6 +30,8 @@ public static class AcademySetup
 {
     public static readonly CultureInfo[] Cultures = [new("en"), new("fr")];
 
+    private static readonly TimeSpan StampValidationInterval = TimeSpan.FromMinutes(1);
+
     public static void AddAcademy(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -57,7 +59,7 @@ public static class AcademySetup
             .AddClaimsPrincipalFactory<EmployeeClaimsFactory>();
         services.AddScoped<IUserConfirmation<Employee>, ActiveEmployeeConfirmation>();
         // A deactivated employee's security stamp changes; their open sessions end within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = StampValidationInterval);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -65,6 +67,13 @@ public static class AcademySetup
             o.AccessDeniedPath = "/error";
             o.Cookie.Name = "academy";
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Identity's validator looks at the cookie's age only after building SignInManager, UserManager and
+            // their store for the request; looking first spares every page that work while the cookie is fresh.
+            o.Events.OnValidatePrincipal = context =>
+                context.Properties.IssuedUtc is { } issued
+                && context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() - issued <= StampValidationInterval
+                    ? Task.CompletedTask
+                    : SecurityStampValidator.ValidatePrincipalAsync(context);
             o.Events.OnRedirectToAccessDenied = context =>
             {
                 // A signed-in user without the role gets a plain 403 (rendered by the status page), not a redirect.

@@ -4,12 +4,11 @@ using Academy.Domain.Learning;
 using Academy.Web.Data;
 using Academy.Web.Infrastructure;
 using Academy.Web.Pages.Catalog;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Academy.Web.Pages;
 
-public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, UserManager<Employee> users, TimeProvider clock) : PageModel
+public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock) : PageModel
 {
     private PublishedContent _content = PublishedContent.Empty;
     private Dictionary<string, ModuleProgress> _progress = [];
@@ -21,7 +20,7 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, User
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         _content = catalog.Current;
-        _progress = await LearnerProgress.ForEmployeeAsync(db, users.GetUserId(User)!, _content, clock.GetUtcNow(), cancellationToken);
+        _progress = await LearnerProgress.ForEmployeeAsync(db, User.EmployeeId(), _content, clock.GetUtcNow(), cancellationToken);
         Plan = LearningPlan.For(_content.Programs, _content.Modules.ToDictionary(m => m.Key, m => m.Value.Default),
             User.Get(AcademyClaims.Department), User.Get(AcademyClaims.JobRole), _progress);
         if (Plan.Programs.FirstOrDefault(p => !p.IsComplete) is { NextModuleId: { } nextId } program)

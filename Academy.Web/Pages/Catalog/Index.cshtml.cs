@@ -1,13 +1,13 @@
 using System.Globalization;
 using Academy.Domain.Content;
 using Academy.Web.Data;
-using Microsoft.AspNetCore.Identity;
+using Academy.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Academy.Web.Pages.Catalog;
 
-public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, UserManager<Employee> users, TimeProvider clock) : PageModel
+public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
@@ -20,7 +20,7 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, User
     {
         var content = catalog.Current;
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var progress = await LearnerProgress.ForEmployeeAsync(db, users.GetUserId(User)!, content, clock.GetUtcNow(), cancellationToken);
+        var progress = await LearnerProgress.ForEmployeeAsync(db, User.EmployeeId(), content, clock.GetUtcNow(), cancellationToken);
         Standards = content.Standards;
         Cards = content.Modules.Values
             .Select(m => ModuleCard.Of(m, language, progress.GetValueOrDefault(m.Id)))

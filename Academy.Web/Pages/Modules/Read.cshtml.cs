@@ -2,14 +2,14 @@ using System.Globalization;
 using Academy.Domain.Content;
 using Academy.Domain.Learning;
 using Academy.Web.Data;
-using Microsoft.AspNetCore.Identity;
+using Academy.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Academy.Web.Pages.Modules;
 
 /// <summary>One lesson of a module. Opening it records that the employee read it.</summary>
-public sealed class ReadModel(AcademyDbContext db, ContentCatalog catalog, UserManager<Employee> users, TimeProvider clock) : PageModel
+public sealed class ReadModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock) : PageModel
 {
     public ModuleDocument Module { get; private set; } = null!;
     public Lesson Lesson { get; private set; } = null!;
@@ -27,7 +27,7 @@ public sealed class ReadModel(AcademyDbContext db, ContentCatalog catalog, UserM
         if (Module.Lessons.ElementAtOrDefault((lesson ?? 1) - 1) is not { } current) return NotFound();
         Lesson = current;
 
-        (Progress, var activity) = await LearnerProgress.RecordReadingAsync(db, users.GetUserId(User)!, published, current.Number, clock.GetUtcNow(), cancellationToken);
+        (Progress, var activity) = await LearnerProgress.RecordReadingAsync(db, User.EmployeeId(), published, current.Number, clock.GetUtcNow(), cancellationToken);
         Read = activity.Lessons.Select(l => l.Number).ToHashSet();
         Quizzes = published.Quizzes.Select(q => (q.Id, q.In(language).Document.Title, activity.Quizzes.Any(p => p.QuizId == q.Id))).ToList();
         return Page();

@@ -1,6 +1,6 @@
 using Academy.Domain.Quizzes;
 using Academy.Web.Data;
-using Microsoft.AspNetCore.Identity;
+using Academy.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -9,7 +9,7 @@ namespace Academy.Web.Pages.Quizzes;
 
 /// <summary>One step of an attempt at a time: the question, then the feedback on the answer, and at the end
 /// the score and a review of every decision.</summary>
-public sealed class PlayModel(QuizAttempts attempts, UserManager<Employee> users, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class PlayModel(QuizAttempts attempts, IStringLocalizer<SharedResource> t) : PageModel
 {
     public AttemptView View { get; private set; } = null!;
 
@@ -20,7 +20,7 @@ public sealed class PlayModel(QuizAttempts attempts, UserManager<Employee> users
 
     public async Task<IActionResult> OnGetAsync(int id, string? after, CancellationToken cancellationToken)
     {
-        if (await attempts.LoadAsync(id, users.GetUserId(User)!, cancellationToken) is not { } view) return NotFound();
+        if (await attempts.LoadAsync(id, User.EmployeeId(), cancellationToken) is not { } view) return NotFound();
         View = view;
         AnsweredStep = after is not null && view.Record(after) is not null ? view.Quiz.Step(after) : null;
         return Page();
@@ -28,7 +28,7 @@ public sealed class PlayModel(QuizAttempts attempts, UserManager<Employee> users
 
     public async Task<IActionResult> OnPostAsync(int id, string stepId, int[] picks, CancellationToken cancellationToken)
     {
-        if (await attempts.LoadAsync(id, users.GetUserId(User)!, cancellationToken) is not { } view) return NotFound();
+        if (await attempts.LoadAsync(id, User.EmployeeId(), cancellationToken) is not { } view) return NotFound();
         var check = await attempts.AnswerAsync(view, new Answer(stepId, picks), cancellationToken);
         if (check == AnswerCheck.Accepted) return Redirect($"/attempts/{id}?after={Uri.EscapeDataString(stepId)}");
         Problem = check switch

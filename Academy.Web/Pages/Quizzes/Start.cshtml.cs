@@ -1,14 +1,14 @@
 using System.Globalization;
 using Academy.Domain.Quizzes;
 using Academy.Web.Data;
-using Microsoft.AspNetCore.Identity;
+using Academy.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Web.Pages.Quizzes;
 
-public sealed class StartModel(AcademyDbContext db, ContentCatalog catalog, QuizAttempts attempts, UserManager<Employee> users) : PageModel
+public sealed class StartModel(AcademyDbContext db, ContentCatalog catalog, QuizAttempts attempts) : PageModel
 {
     public sealed record FinishedAttempt(int Id, DateTimeOffset FinishedAt, decimal Percent, bool Passed);
 
@@ -24,7 +24,7 @@ public sealed class StartModel(AcademyDbContext db, ContentCatalog catalog, Quiz
     public async Task<IActionResult> OnGetAsync(string moduleId, string quizId, CancellationToken cancellationToken)
     {
         if (catalog.Current.Module(moduleId) is not { } module || module.Quiz(quizId) is not { } quiz) return NotFound();
-        var employeeId = users.GetUserId(User)!;
+        var employeeId = User.EmployeeId();
         (ModuleId, ModuleTitle, Quiz) = (module.Id, module.In(Language).Title, quiz.In(Language).Document);
         OpenAttemptId = await attempts.OpenAttemptIdAsync(employeeId, moduleId, quizId, cancellationToken);
         History = await db.QuizAttempts.AsNoTracking()
@@ -38,7 +38,7 @@ public sealed class StartModel(AcademyDbContext db, ContentCatalog catalog, Quiz
     public async Task<IActionResult> OnPostAsync(string moduleId, string quizId, CancellationToken cancellationToken)
     {
         if (catalog.Current.Module(moduleId) is not { } module || module.Quiz(quizId) is not { } quiz) return NotFound();
-        var id = await attempts.StartOrResumeAsync(users.GetUserId(User)!, module, quiz, Language, cancellationToken);
+        var id = await attempts.StartOrResumeAsync(User.EmployeeId(), module, quiz, Language, cancellationToken);
         return Redirect($"/attempts/{id}");
     }
 }
