@@ -175,15 +175,50 @@ public sealed partial class QuizPlayerTests(AcademyFactory factory)
         Assert.Equal(module.Version, completion.ModuleVersion);
     }
 
+    /// <summary>Every quiz of content/, by its default-language file.</summary>
+    public static TheoryData<string, string, string> DemoQuizzes()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(AcademyFactory.RepositoryContent, "modules"), "*.quiz.md", SearchOption.AllDirectories).Order())
+        {
+            var name = Path.GetFileName(file)[..^".quiz.md".Length];
+            if (name.Contains('.')) continue;
+            foreach (var language in new[] { "en", "fr" }) data.Add(Path.GetFileName(Path.GetDirectoryName(file))!, name, language);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(DemoQuizzes))]
+    public async Task EveryDemoQuiz_CanBePlayedToTheEnd_InEnglishAndFrench(string module, string quizId, string language)
+    {
+        var client = await NewLearnerAsync(language);
+        var published = factory.Services.GetRequiredService<ContentCatalog>().Current.Module(module)!.Quiz(quizId)!;
+        var quiz = published.In(language).Document;
+
+        var attempt = await StartAsync(client, module, quizId);
+        var decisions = await PlayAsync(client, attempt, quiz, BestPicks);
+
+        var result = await client.GetDocumentAsync(attempt);
+        Assert.Equal(language, result.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(language == "fr" ? "Réussi" : "Passed", result.QuerySelector("#result-title")!.TextContent);
+        Assert.True(decisions > 0);
+        Assert.Equal(published.Translations.ContainsKey(language) ? language : "en", quiz.Language);
+    }
+
+    /// <summary>The right choices of a knowledge check, or the heaviest choice of a judgment call.</summary>
+    private static int[] BestPicks(QuizStep step) =>
+        step.IsWeighted ? [step.Choices.MaxBy(c => c.Mark.Weight)!.Number] : RightPicks(step);
+
     private static int[] RightPicks(QuizStep step) => step.Choices.Where(c => c.Mark.Kind == MarkKind.Right).Select(c => c.Number).ToArray();
 
-    private async Task<HttpClient> NewLearnerAsync()
+    private async Task<HttpClient> NewLearnerAsync(string language = "en")
     {
         var email = $"learner-{Guid.NewGuid():N}@academy.test";
         using (var scope = factory.Services.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Employee>>();
-            await users.CreateAsync(new Employee { UserName = email, Email = email, EmailConfirmed = true, FullName = "Quiz Learner", PreferredLanguage = "en" }, AcademyFactory.Password);
+            await users.CreateAsync(new Employee { UserName = email, Email = email, EmailConfirmed = true, FullName = "Quiz Learner", PreferredLanguage = language }, AcademyFactory.Password);
         }
         return await factory.SignInAsync(email);
     }
