@@ -7,7 +7,7 @@ namespace Academy.Domain.Content;
 /// <param name="Id">The standards catalogue's <c>standards</c>, the module's folder, the program's file name, or the quiz's
 /// name before <c>.quiz</c>; not yet checked against <c>[a-z0-9-]+</c>.</param>
 /// <param name="Folder">The module folder of a module or quiz file; <c>null</c> otherwise.</param>
-internal sealed partial record ContentPath(ContentKind Kind, string Id, string Language, string? Folder)
+public sealed partial record ContentPath(ContentKind Kind, string Id, string Language, string? Folder)
 {
     public const string DefaultLanguage = "en";
 
@@ -40,6 +40,12 @@ internal sealed partial record ContentPath(ContentKind Kind, string Id, string L
                 return null;
         }
     }
+
+    /// <summary>Where a module's default-language file lives.</summary>
+    public static string ModuleFile(string moduleId) => $"modules/{moduleId}/module.md";
+
+    /// <summary>Where a quiz's default-language file lives, in its module's folder.</summary>
+    public static string QuizFile(string moduleId, string quizId) => $"modules/{moduleId}/{quizId}.quiz.md";
 
     /// <summary>Files that live in the content folder without being content: the trainers' guide and pictures.</summary>
     public static bool IsIgnored(string path)

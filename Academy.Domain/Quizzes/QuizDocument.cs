@@ -73,6 +73,10 @@ public sealed record QuizStep(string Id, int Line, string Title, string Html, IR
     [JsonIgnore]
     public bool IsWeighted => Choices.Count > 0 && Choices.All(c => c.Mark.Kind == MarkKind.Weighted);
 
+    /// <summary>The heaviest choice of a judgment call, shown to a learner who picked another; null for a knowledge check.</summary>
+    [JsonIgnore]
+    public QuizChoice? BestChoice => IsWeighted ? Choices.MaxBy(c => c.Mark.Weight) : null;
+
     public QuizChoice? Choice(int number) => Choices.FirstOrDefault(c => c.Number == number);
 }
 

@@ -1,4 +1,6 @@
 using Academy.Domain.Learning;
+using Academy.Domain.Quizzes;
+using Microsoft.Extensions.Localization;
 
 namespace Academy.Web.Infrastructure;
 
@@ -11,5 +13,13 @@ public static class UiText
         ProgressState.InProgress => "In progress",
         ProgressState.Completed => "Completed",
         _ => "Refresher due",
+    };
+
+    /// <summary>What a choice's mark says of it, on the learner's review and the trainer's statistics alike.</summary>
+    public static string Verdict(ChoiceMark mark, IStringLocalizer t) => mark.Kind switch
+    {
+        MarkKind.Weighted => mark.Weight switch { 3 => t["Best choice"], 2 => t["Good choice"], 1 => t["Weak choice"], _ => t["Harmful choice"] },
+        MarkKind.Right => t["Right answer"],
+        _ => t["Wrong answer"],
     };
 }

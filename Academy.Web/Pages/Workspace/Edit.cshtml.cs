@@ -11,7 +11,7 @@ namespace Academy.Web.Pages.Workspace;
 
 /// <summary>The browser editor: a draft of one content file, checked and previewed with the site's own parser.</summary>
 [Authorize(Policy = Policies.Trainer)]
-public sealed class EditModel(AcademyDbContext db, ContentImporter importer, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditModel(AcademyDbContext db, ContentImporter importer, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Path { get; set; } = "";
     [BindProperty] public string Markdown { get; set; } = "";
@@ -28,7 +28,8 @@ public sealed class EditModel(AcademyDbContext db, ContentImporter importer, ISt
     /// <summary>Set when another trainer saved the draft after this one was loaded: their text, kept beside ours.</summary>
     public ContentDraft? Conflict { get; private set; }
 
-    public string? ModuleId => Path.StartsWith("modules/", StringComparison.Ordinal) ? Path.Split('/')[1] : null;
+    /// <summary>The module folder of a module or quiz file, whose images the editor links to.</summary>
+    public string? ModuleId => ContentPath.Of(Path)?.Folder;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -92,7 +93,7 @@ public sealed class EditModel(AcademyDbContext db, ContentImporter importer, ISt
                 : t["{0} saved this draft at {1}, after you opened it. Your text is kept below and theirs is shown beside it; save again to keep yours.", draft.UpdatedBy, draft.UpdatedAt.ToString("t")]);
             return false;
         }
-        (draft.Markdown, draft.Revision, draft.UpdatedBy, draft.UpdatedAt) = (Markdown, draft.Revision + 1, User.Identity!.Name!, DateTimeOffset.UtcNow);
+        (draft.Markdown, draft.Revision, draft.UpdatedBy, draft.UpdatedAt) = (Markdown, draft.Revision + 1, User.Identity!.Name!, clock.GetUtcNow());
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -10,7 +10,7 @@ namespace Academy.Web.Pages.Workspace;
 
 /// <summary>Images of a module, uploaded in the browser and stored with it.</summary>
 [Authorize(Policy = Policies.Trainer)]
-public sealed class MediaModel(AcademyDbContext db, ContentCatalog catalog, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class MediaModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record Item(string FileName, string ContentType, int Size, string UploadedBy, DateTimeOffset UploadedAt);
 
@@ -41,7 +41,7 @@ public sealed class MediaModel(AcademyDbContext db, ContentCatalog catalog, IStr
         await image.CopyToAsync(buffer, cancellationToken);
         var media = await db.ContentMedia.SingleOrDefaultAsync(m => m.ModuleId == moduleId && m.FileName == name, cancellationToken);
         if (media is null) db.ContentMedia.Add(media = new ContentMedia { ModuleId = moduleId, FileName = name });
-        (media.ContentType, media.Bytes, media.UploadedBy, media.UploadedAt) = (MediaFiles.TypeOf(name)!, buffer.ToArray(), User.Identity!.Name!, DateTimeOffset.UtcNow);
+        (media.ContentType, media.Bytes, media.UploadedBy, media.UploadedAt) = (MediaFiles.TypeOf(name)!, buffer.ToArray(), User.Identity!.Name!, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         Message = t["Uploaded. In the module, write: ![description](media/{0})", name];
         return Redirect($"/workspace/media/{moduleId}");

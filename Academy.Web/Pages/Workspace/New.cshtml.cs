@@ -12,7 +12,7 @@ namespace Academy.Web.Pages.Workspace;
 
 /// <summary>Starts a module, a scenario or a knowledge check from a template, as a draft.</summary>
 [Authorize(Policy = Policies.Trainer)]
-public sealed class NewModel(AcademyDbContext db, ContentCatalog catalog, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class NewModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -40,7 +40,7 @@ public sealed class NewModel(AcademyDbContext db, ContentCatalog catalog, IStrin
             ModelState.AddModelError("Input.ModuleId", t["Choose the module the quiz belongs to."]);
         if (!ModelState.IsValid) return Page();
 
-        var path = Input.Kind == "module" ? $"modules/{Input.Id}/module.md" : $"modules/{Input.ModuleId}/{Input.Id}.quiz.md";
+        var path = Input.Kind == "module" ? ContentPath.ModuleFile(Input.Id) : ContentPath.QuizFile(Input.ModuleId!, Input.Id);
         if (await db.ContentFiles.AnyAsync(f => f.Path == path, cancellationToken) || await db.ContentDrafts.AnyAsync(d => d.Path == path, cancellationToken))
         {
             ModelState.AddModelError("Input.Id", t["A file with this id exists already: choose another id."]);
@@ -48,7 +48,7 @@ public sealed class NewModel(AcademyDbContext db, ContentCatalog catalog, IStrin
         }
         db.ContentDrafts.Add(new ContentDraft
         {
-            Path = path, Markdown = Templates.For(Input.Kind, Input.Title), Revision = 1, UpdatedBy = User.Identity!.Name!, UpdatedAt = DateTimeOffset.UtcNow,
+            Path = path, Markdown = Templates.For(Input.Kind, Input.Title), Revision = 1, UpdatedBy = User.Identity!.Name!, UpdatedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/workspace/edit?path={Uri.EscapeDataString(path)}");
