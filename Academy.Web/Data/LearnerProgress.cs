@@ -86,17 +86,20 @@ public static class LearnerProgress
 
     /// <summary>Compiled once: every page of a signed-in learner runs it, and EF would otherwise rebuild and look up
     /// the expression on each call (measured: the lesson page serves 1.4x the requests).</summary>
+    /// <remarks>Completions come first: a UNION takes each column's SQLite type mapping from its first branch, and only
+    /// completions carry a real expiry. With a constant null there, the stored ticks were read back as a Julian date and
+    /// every page after a completion with a refresher answered 500.</remarks>
     private static readonly Func<AcademyDbContext, string, string?, IAsyncEnumerable<ActivityRow>> ActivityQuery =
         EF.CompileAsyncQuery((AcademyDbContext db, string employeeId, string? moduleId) =>
-            db.LessonViews.AsNoTracking()
-                .Where(v => v.EmployeeId == employeeId && (moduleId == null || v.ModuleId == moduleId))
-                .Select(v => new ActivityRow { Kind = Lesson, ModuleId = v.ModuleId, QuizId = "", Number = v.LessonNumber, At = v.ReadAt, Until = null, Percent = 0m })
+            db.ModuleCompletions.AsNoTracking()
+                .Where(c => c.EmployeeId == employeeId && (moduleId == null || c.ModuleId == moduleId))
+                .Select(c => new ActivityRow { Kind = Done, ModuleId = c.ModuleId, QuizId = "", Number = c.Sequence, At = c.CompletedAt, Until = c.ExpiresAt, Percent = 0m })
+                .Concat(db.LessonViews.AsNoTracking()
+                    .Where(v => v.EmployeeId == employeeId && (moduleId == null || v.ModuleId == moduleId))
+                    .Select(v => new ActivityRow { Kind = Lesson, ModuleId = v.ModuleId, QuizId = "", Number = v.LessonNumber, At = v.ReadAt, Until = null, Percent = 0m }))
                 .Concat(db.QuizAttempts.AsNoTracking()
                     .Where(a => a.EmployeeId == employeeId && a.Passed && (moduleId == null || a.ModuleId == moduleId))
-                    .Select(a => new ActivityRow { Kind = Quiz, ModuleId = a.ModuleId, QuizId = a.QuizId, Number = 0, At = a.FinishedAt!.Value, Until = null, Percent = a.Percent!.Value }))
-                .Concat(db.ModuleCompletions.AsNoTracking()
-                    .Where(c => c.EmployeeId == employeeId && (moduleId == null || c.ModuleId == moduleId))
-                    .Select(c => new ActivityRow { Kind = Done, ModuleId = c.ModuleId, QuizId = "", Number = c.Sequence, At = c.CompletedAt, Until = c.ExpiresAt, Percent = 0m })));
+                    .Select(a => new ActivityRow { Kind = Quiz, ModuleId = a.ModuleId, QuizId = a.QuizId, Number = 0, At = a.FinishedAt!.Value, Until = null, Percent = a.Percent!.Value })));
 
     private static async Task<Dictionary<string, ModuleActivity>> ActivitiesAsync(AcademyDbContext db, string employeeId, string? moduleId, CancellationToken cancellationToken)
     {
