@@ -1,0 +1,168 @@
+using System.Globalization;
+using Academy.Domain.Quizzes;
+using Academy.Tests.Pages;
+using Academy.Web.Data;
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Academy.Tests.Browser;
+
+/// <summary>Each role's whole path through the site in Chromium, visiting after every step the pages that change
+/// with it. Every page visited answers 200 and passes axe.</summary>
+[Collection(HostCollection.Name)]
+public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    /// <summary>The words a learner's pages use, in each language.</summary>
+    private sealed record Words(string Passed, string Completed, string ModuleCompleted, string ValidUntil);
+
+    private static readonly Dictionary<string, Words> Languages = new()
+    {
+        ["en"] = new("Passed", "Completed", "Module completed", "valid until"),
+        ["fr"] = new("Réussi", "Terminé", "Module terminé", "valable jusqu'au"),
+    };
+
+    [Fact]
+    public Task NewHire_CompletesOnboarding_AndEveryPageShowsEachCompletionAndItsExpiry() =>
+        CompleteOnboardingAsync("newhire@academy.test", "en");
+
+    [Fact]
+    public Task FrenchLearner_CompletesOnboardingInFrench_AndEveryPageShowsEachCompletionAndItsExpiry() =>
+        CompleteOnboardingAsync("lea@academy.test", "fr");
+
+    [Fact]
+    public async Task Trainer_PublishesAChangedLesson_AndTheLearnerReadsIt()
+    {
+        var trainer = await browser.SignedInPageAsync("trainer@academy.test");
+        await VisitAsync(trainer, "/workspace");
+        await VisitAsync(trainer, "/workspace/edit?path=" + Uri.EscapeDataString("modules/refunds/module.md"));
+        var editor = trainer.GetByLabel("Markdown");
+        var text = await editor.InputValueAsync();
+        var lesson = Content.Module("refunds")!.Default.Lessons[0].Title;
+        await editor.FillAsync(text.Replace($"## {lesson}", "## Refunds, step by step"));
+        await trainer.Locator("#preview .notice.ok").WaitForAsync();
+        await trainer.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await trainer.Locator(".notice.ok", new() { HasText = "Published as version 2" }).WaitForAsync();
+        await AssertAccessibleAsync(trainer);
+
+        var learner = await browser.SignedInPageAsync("omar@academy.test");
+        await VisitAsync(learner, "/modules/refunds");
+        Assert.Equal("Refunds, step by step", (await learner.Locator("#lesson-title").TextContentAsync())!.Trim());
+        await VisitAsync(trainer, "/workspace/versions?path=" + Uri.EscapeDataString("modules/refunds/module.md"));
+        Assert.Equal(2, await trainer.Locator("main table tbody tr").CountAsync());
+    }
+
+    private PublishedContent Content => browser.Site.Services.GetRequiredService<ContentCatalog>().Current;
+
+    private async Task CompleteOnboardingAsync(string email, string language)
+    {
+        var words = Languages[language];
+        var culture = new CultureInfo(language);
+        // The browser asks for English; the learner's profile language decides.
+        var page = await browser.SignedInPageAsync(email);
+        Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
+        var program = Content.Programs.Single(p => p.Id == "onboarding");
+        await VisitAsync(page, "/programs/onboarding");
+
+        for (var index = 0; index < program.ModuleIds.Count; index++)
+        {
+            var module = Content.Module(program.ModuleIds[index])!;
+            var title = module.In(language).Title;
+            await ReadEveryLessonAsync(page, module);
+            var attempts = new List<string>();
+            foreach (var quiz in module.Quizzes) attempts.Add(await PassAsync(page, module, quiz.In(language).Document, words));
+
+            var expiry = await ExpiryAsync(email, module.Id);
+            var until = expiry is { } date ? $"{words.ValidUntil} {date.ToString("d", culture)}" : null;
+
+            await VisitAsync(page, $"/modules/{module.Id}");
+            Assert.Equal(words.ModuleCompleted, (await page.Locator(".reader nav .state.Completed").TextContentAsync())!.Trim());
+
+            await VisitAsync(page, "/catalog");
+            var card = page.Locator(".grid > li").Filter(new() { Has = page.Locator("h3", new() { HasTextString = title }) });
+            var state = (await card.Locator(".state").TextContentAsync())!;
+            Assert.StartsWith(words.Completed, state.Trim());
+            if (until is not null) Assert.Contains(until, state);
+
+            await VisitAsync(page, "/programs/onboarding");
+            var row = page.Locator("ol.steps > li").Filter(new() { HasTextString = title });
+            Assert.Equal(words.Completed, (await row.Locator(".state").TextContentAsync())!.Trim());
+
+            await VisitAsync(page, "/");
+            var programCard = page.Locator(".card").Filter(new() { Has = page.Locator("h3 a[href='/programs/onboarding']") });
+            Assert.Equal(((index + 1) * 100 / program.ModuleIds.Count).ToString(), await programCard.Locator("progress").GetAttributeAsync("value"));
+
+            foreach (var quiz in module.Quizzes) await VisitAsync(page, $"/modules/{module.Id}/quizzes/{quiz.Id}");
+            foreach (var attempt in attempts)
+            {
+                await VisitAsync(page, attempt);
+                Assert.Equal(words.Passed, (await page.Locator("#result-title").TextContentAsync())!.Trim());
+            }
+        }
+
+        await VisitAsync(page, "/");
+        var done = page.Locator(".card").Filter(new() { Has = page.Locator("h3 a[href='/programs/onboarding']") });
+        Assert.Equal(words.Completed, (await done.Locator(".state").TextContentAsync())!.Trim());
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Opens the module and goes through its lessons with the lesson's own Next button.</summary>
+    private static async Task ReadEveryLessonAsync(IPage page, PublishedModule module)
+    {
+        await VisitAsync(page, $"/modules/{module.Id}");
+        for (var number = 2; number <= module.Default.Lessons.Count; number++)
+        {
+            await page.Locator(".pager [rel=next]").ClickAsync();
+            await page.WaitForURLAsync($"**/modules/{module.Id}/{number}");
+            await AssertAccessibleAsync(page);
+        }
+    }
+
+    /// <summary>Plays the quiz on its best path and returns the finished attempt's address.</summary>
+    private static async Task<string> PassAsync(IPage page, PublishedModule module, QuizDocument quiz, Words words)
+    {
+        await VisitAsync(page, $"/modules/{module.Id}/quizzes/{quiz.Id}");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/attempts/*");
+        var attempt = new Uri(page.Url).AbsolutePath;
+        while (await page.Locator("input[name=stepId]").CountAsync() > 0)
+        {
+            var step = quiz.Step((await page.Locator("input[name=stepId]").GetAttributeAsync("value"))!)!;
+            var picks = step.IsWeighted
+                ? [step.Choices.MaxBy(c => c.Mark.Weight)!.Number]
+                : step.Choices.Where(c => c.Mark.Kind == MarkKind.Right).Select(c => c.Number);
+            foreach (var pick in picks) await page.Locator($"input[name=picks][value='{pick}']").CheckAsync();
+            await page.Locator("form.quiz button[type=submit]").ClickAsync();
+            await page.WaitForURLAsync("**after=*");
+            await page.Locator("section[aria-labelledby=feedback-title] a.button").ClickAsync();
+            await page.WaitForURLAsync(url => !url.Contains("after="));
+        }
+        Assert.Equal(words.Passed, (await page.Locator("#result-title").TextContentAsync())!.Trim());
+        await AssertAccessibleAsync(page);
+        return attempt;
+    }
+
+    private async Task<DateTimeOffset?> ExpiryAsync(string email, string moduleId)
+    {
+        using var scope = browser.Site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+        return await db.ModuleCompletions.Where(c => c.ModuleId == moduleId && db.Users.Any(u => u.Id == c.EmployeeId && u.Email == email))
+            .OrderByDescending(c => c.Sequence).Select(c => c.ExpiresAt).FirstAsync();
+    }
+
+    private static async Task VisitAsync(IPage page, string url)
+    {
+        var response = await page.GotoAsync(url);
+        Assert.True(response is { Status: 200 }, $"GET {url}: {response?.Status}");
+        await AssertAccessibleAsync(page);
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}").ToList();
+        Assert.True(serious.Count == 0, $"{page.Url}:\n{string.Join("\n", serious)}");
+    }
+}
