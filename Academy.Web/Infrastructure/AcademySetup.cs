@@ -1,28 +1,11 @@
 using System.Globalization;
 using Academy.Web.Data;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Web.Infrastructure;
-
-public static class Roles
-{
-    public const string Learner = "Learner";
-    public const string Trainer = "Trainer";
-    public const string HR = "HR";
-    public const string Admin = "Admin";
-    public static readonly string[] All = [Learner, Trainer, HR, Admin];
-}
-
-public static class Policies
-{
-    public const string Trainer = "Trainer";
-    public const string HR = "HR";
-    public const string Admin = "Admin";
-}
 
 /// <summary>Service registration and the request pipeline, kept out of Program.cs so the tests and the
 /// command-line verbs build the same application.</summary>
@@ -82,11 +65,7 @@ public static class AcademySetup
             };
         });
 
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Trainer, p => p.RequireRole(Roles.Trainer, Roles.Admin))
-            .AddPolicy(Policies.HR, p => p.RequireRole(Roles.HR, Roles.Admin))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+        services.AddAcademyAuthorization();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -102,13 +81,7 @@ public static class AcademySetup
             ];
         });
 
-        services.AddRazorPages(o =>
-            {
-                o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
-                o.Conventions.AllowAnonymousToPage("/Account/Login");
-                o.Conventions.AllowAnonymousToPage("/Error");
-                o.Conventions.AllowAnonymousToPage("/Language");
-            })
+        services.AddRazorPages(o => Permissions.Apply(o.Conventions))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddAntiforgery(o => o.Cookie.Name = "academy-xsrf");

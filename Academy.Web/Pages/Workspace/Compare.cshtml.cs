@@ -2,7 +2,6 @@ using Academy.Web.Data;
 using Academy.Web.Infrastructure;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +9,6 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Web.Pages.Workspace;
 
 /// <summary>A line-by-line comparison of two versions of the same file.</summary>
-[Authorize(Policy = Policies.Trainer)]
 public sealed class CompareModel(AcademyDbContext db) : PageModel
 {
     public sealed record Side(int Id, int FileId, string Path, int Number, string Markdown);

@@ -1,7 +1,6 @@
 using Academy.Domain.Content;
 using Academy.Web.Data;
 using Academy.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +9,6 @@ using Microsoft.Extensions.Localization;
 namespace Academy.Web.Pages.Workspace;
 
 /// <summary>The browser editor: a draft of one content file, checked and previewed with the site's own parser.</summary>
-[Authorize(Policy = Policies.Trainer)]
 public sealed class EditModel(AcademyDbContext db, ContentImporter importer, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Path { get; set; } = "";

@@ -1,13 +1,11 @@
 using Academy.Domain.Content;
 using Academy.Web.Data;
 using Academy.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Web.Pages.Workspace;
 
-[Authorize(Policy = Policies.Trainer)]
 public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog) : PageModel
 {
     public sealed record Row(string Path, ContentKind Kind, string Language, string Title, int? Number, DateTimeOffset? PublishedAt,

@@ -1,6 +1,5 @@
 using Academy.Web.Data;
 using Academy.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +8,6 @@ using Microsoft.Extensions.Localization;
 namespace Academy.Web.Pages.Workspace;
 
 /// <summary>Images of a module, uploaded in the browser and stored with it.</summary>
-[Authorize(Policy = Policies.Trainer)]
 public sealed class MediaModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record Item(string FileName, string ContentType, int Size, string UploadedBy, DateTimeOffset UploadedAt);

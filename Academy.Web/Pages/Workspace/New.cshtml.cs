@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Academy.Domain.Content;
 using Academy.Web.Data;
 using Academy.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +10,6 @@ using Microsoft.Extensions.Localization;
 namespace Academy.Web.Pages.Workspace;
 
 /// <summary>Starts a module, a scenario or a knowledge check from a template, as a draft.</summary>
-[Authorize(Policy = Policies.Trainer)]
 public sealed class NewModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();

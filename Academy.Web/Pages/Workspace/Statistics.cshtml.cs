@@ -3,7 +3,6 @@ using Academy.Domain.Quizzes;
 using Academy.Domain.Statistics;
 using Academy.Web.Data;
 using Academy.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +11,6 @@ namespace Academy.Web.Pages.Workspace;
 
 /// <summary>Item statistics of one quiz version. Attempts are pinned to the version they were played on, so each
 /// version has its own figures: a rewritten question starts afresh rather than mixing with its old wording.</summary>
-[Authorize(Policy = Policies.Trainer)]
 public sealed class StatisticsModel(AcademyDbContext db, ContentCatalog catalog) : PageModel
 {
     public sealed record VersionLink(int Id, int Number, DateTimeOffset CreatedAt, int Attempts);

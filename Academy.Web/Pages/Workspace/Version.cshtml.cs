@@ -1,7 +1,6 @@
 using System.Text;
 using Academy.Web.Data;
 using Academy.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +9,6 @@ using Microsoft.Extensions.Localization;
 namespace Academy.Web.Pages.Workspace;
 
 /// <summary>One version of a file: read it, download it, or publish it again as the newest version (revert).</summary>
-[Authorize(Policy = Policies.Trainer)]
 public sealed class VersionModel(AcademyDbContext db, ContentImporter importer, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record Details(int Id, string Path, int Number, DateTimeOffset CreatedAt, ContentOrigin Origin, string? Author, string Markdown, int? PublishedNumber);

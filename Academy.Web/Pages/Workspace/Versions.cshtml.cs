@@ -1,13 +1,11 @@
 using Academy.Web.Data;
 using Academy.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Web.Pages.Workspace;
 
-[Authorize(Policy = Policies.Trainer)]
 public sealed class VersionsModel(AcademyDbContext db) : PageModel
 {
     public sealed record Row(int Id, int Number, DateTimeOffset CreatedAt, ContentOrigin Origin, string? Author, string Hash);

@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace Academy.Web.Infrastructure;
+
+public static class Roles
+{
+    public const string Learner = "Learner";
+    public const string Trainer = "Trainer";
+    public const string HR = "HR";
+    public const string Admin = "Admin";
+    public static readonly string[] All = [Learner, Trainer, HR, Admin];
+}
+
+public static class Policies
+{
+    public const string Trainer = "Trainer";
+    public const string HR = "HR";
+    public const string Admin = "Admin";
+}
+
+/// <summary>Who may see what, in one place: the roles each policy admits and the policy each folder or page
+/// needs. Every page not named here requires a signed-in employee (the fallback policy); pages carry no
+/// authorization attributes of their own.</summary>
+public static class Permissions
+{
+    private static readonly Dictionary<string, string[]> PolicyRoles = new()
+    {
+        [Policies.Trainer] = [Roles.Trainer, Roles.Admin],
+        [Policies.HR] = [Roles.HR, Roles.Admin],
+        [Policies.Admin] = [Roles.Admin],
+    };
+
+    /// <summary>Folders (and single pages) and the policy they need.</summary>
+    private static readonly (string Folder, string Policy)[] Folders =
+    [
+        ("/Admin", Policies.Admin),
+        ("/Workspace", Policies.Trainer),
+    ];
+
+    private static readonly string[] AnonymousPages = ["/Account/Login", "/Error", "/Language"];
+
+    /// <summary>True when <paramref name="user"/> passes <paramref name="policy"/>; the layout uses it to show only
+    /// the menu entries that will open.</summary>
+    public static bool Allows(this ClaimsPrincipal user, string policy) => PolicyRoles[policy].Any(user.IsInRole);
+
+    public static void AddAcademyAuthorization(this IServiceCollection services)
+    {
+        var builder = services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        foreach (var (policy, roles) in PolicyRoles) builder.AddPolicy(policy, p => p.RequireRole(roles));
+    }
+
+    public static void Apply(PageConventionCollection conventions)
+    {
+        foreach (var (folder, policy) in Folders) conventions.AuthorizeFolder(folder, policy);
+        foreach (var page in AnonymousPages) conventions.AllowAnonymousToPage(page);
+    }
+}
