@@ -35,11 +35,12 @@ public sealed class CertificateManagementTests(AcademyFactory factory)
         await client.GetDocumentAsync($"/modules/{last.Id}/{last.Default.Lessons.Count}");
         var mine = await client.GetDocumentAsync("/certificates");
 
-        var certificate = await factory.WithDbAsync(db => db.Certificates.SingleAsync(c => c.HolderId == id));
+        var certificate = await factory.WithDbAsync(db => db.Certificates.SingleAsync(c => c.HolderId == id && c.ProgramId == "onboarding"));
         Assert.Equal("Nadia Rossi", certificate.HolderName);
-        Assert.Equal("Onboarding", mine.QuerySelector("#certificates tbody th")!.TextContent);
-        Assert.Equal("Valid", mine.QuerySelector("#certificates .status")!.TextContent);
-        Assert.EndsWith($"/verify/{CertificateCode.Format(certificate.Code)}", mine.QuerySelector("#certificates a.verify")!.GetAttribute("href"));
+        var row = mine.QuerySelector($"#certificates tr[data-code='{certificate.Code}']")!;
+        Assert.Equal("Onboarding", row.QuerySelector("th")!.TextContent);
+        Assert.Equal("Valid", row.QuerySelector(".status")!.TextContent);
+        Assert.EndsWith($"/verify/{CertificateCode.Format(certificate.Code)}", row.QuerySelector("a.verify")!.GetAttribute("href"));
     }
 
     [Fact]

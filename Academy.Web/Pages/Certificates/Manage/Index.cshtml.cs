@@ -32,6 +32,8 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
     public async Task<IActionResult> OnGetZipAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid) return BadRequest();
+        // ZipArchive still writes some headers synchronously, even through its async API; Kestrel refuses that by default.
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>() is { } body) body.AllowSynchronousIO = true;
         Response.ContentType = "application/zip";
         Response.Headers.ContentDisposition = "attachment; filename=\"certificates.zip\"";
         var query = Filter.Query(db, clock.GetUtcNow()).OrderBy(c => c.Id);
