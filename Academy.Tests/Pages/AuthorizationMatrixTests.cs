@@ -41,6 +41,13 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
         ["/workspace/media/{moduleId}"] = [SignIn, 403, 200, 403, 200],
         ["/workspace/statistics/{versionId:int}"] = [SignIn, 403, 200, 403, 200],
         ["/healthz"] = [200, 200, 200, 200, 200],
+        // Certificates: verification is public; a PDF is its holder's and HR's (here someone else's certificate).
+        ["/verify/{code}"] = [200, 200, 200, 200, 200],
+        ["/verify/{code}.json"] = [200, 200, 200, 200, 200],
+        ["/certificates"] = [SignIn, 200, 200, 200, 200],
+        ["/certificates/{id:int}/pdf"] = [SignIn, 404, 404, 200, 200],
+        ["/certificates/manage"] = [SignIn, 403, 403, 200, 200],
+        ["/certificates/manage/{id:int}"] = [SignIn, 403, 403, 200, 200],
         ["/media/{module:regex(^[a-z0-9-]+$)}/{file:regex(^[A-Za-z0-9_.-]+$)}"] = [SignIn, 404, 404, 404, 404],
     };
 
@@ -69,6 +76,8 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
         var employeeId = await EmployeeIdAsync("newhire@academy.test");
         var attemptId = await AttemptOfAsync(employeeId);
         var (versionId, quizVersionId) = await VersionIdsAsync();
+        var (holderId, _) = await factory.NewEmployeeAsync("Matrix Holder");
+        var certificate = await factory.CompleteProgramAsync(holderId);
         var failures = new List<string>();
         foreach (var (pattern, expected) in Matrix)
         {
@@ -85,6 +94,10 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
                 "/workspace/compare" => $"/workspace/compare?from={versionId}&to={versionId}",
                 "/workspace/media/{moduleId}" => "/workspace/media/refunds",
                 "/workspace/statistics/{versionId:int}" => $"/workspace/statistics/{quizVersionId}",
+                "/verify/{code}" => $"/verify/{certificate.Code}",
+                "/verify/{code}.json" => $"/verify/{certificate.Code}.json",
+                "/certificates/{id:int}/pdf" => $"/certificates/{certificate.Id}/pdf",
+                "/certificates/manage/{id:int}" => $"/certificates/manage/{certificate.Id}",
                 _ when pattern.StartsWith("/media/", StringComparison.Ordinal) => "/media/warm-welcome/missing.png",
                 _ => pattern,
             };

@@ -15,6 +15,7 @@ public sealed class AcademyDbContext(DbContextOptions<AcademyDbContext> options)
     public DbSet<QuizAnswer> QuizAnswers => Set<QuizAnswer>();
     public DbSet<ContentDraft> ContentDrafts => Set<ContentDraft>();
     public DbSet<ContentMedia> ContentMedia => Set<ContentMedia>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

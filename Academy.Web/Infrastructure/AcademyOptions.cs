@@ -9,6 +9,14 @@ public sealed class AcademyOptions
 
     public DemoOptions Demo { get; set; } = new();
 
+    /// <summary>Printed on certificates as their issuer.</summary>
+    public string OrganisationName { get; set; } = "Academy";
+
+    /// <summary>The site's address as the public reaches it, without a trailing slash: certificates' QR codes point here.</summary>
+    public string PublicUrl { get; set; } = "http://localhost:5000";
+
+    public VerificationOptions Verification { get; set; } = new();
+
     public string ContentRoot(IHostEnvironment environment)
     {
         if (Path.IsPathRooted(ContentPath)) return ContentPath;
@@ -20,4 +28,10 @@ public sealed class AcademyOptions
 public sealed class DemoOptions
 {
     public string? Password { get; set; }
+}
+
+public sealed class VerificationOptions
+{
+    /// <summary>Verification requests each client address may make per minute, so that codes cannot be enumerated.</summary>
+    public int PermitsPerMinute { get; set; } = 30;
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Threading.RateLimiting;
+using Academy.Web.Pages.Verify;
 using Academy.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -91,6 +93,21 @@ public static class AcademySetup
         services.AddScoped<ContentImporter>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Pages.Quizzes.QuizAttempts>();
+        services.AddSingleton<Certificates.CertificatePdf>();
+        services.AddScoped<Jobs.CertificateIssueJob>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Per client address, so that nobody can walk through codes; everyone else is unaffected.
+            o.AddPolicy(Pages.Verify.IndexModel.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AcademyOptions>>().Value.Verification.PermitsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
         if (builder.Environment.IsDevelopment()) services.AddHostedService<ContentWatcher>();
     }
 
@@ -123,9 +140,11 @@ public static class AcademySetup
         // After authentication: the employee's profile language is one of the sources.
         app.UseRequestLocalization();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapMediaFiles();
         app.MapRazorPages();
+        app.MapVerificationJson();
     }
 
     /// <summary>Makes a relative SQLite file path relative to the content root and creates its folder.</summary>

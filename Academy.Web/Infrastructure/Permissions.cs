@@ -37,9 +37,10 @@ public static class Permissions
     [
         ("/Admin", Policies.Admin),
         ("/Workspace", Policies.Trainer),
+        ("/Certificates/Manage", Policies.HR),
     ];
 
-    private static readonly string[] AnonymousPages = ["/Account/Login", "/Error", "/Language"];
+    private static readonly string[] AnonymousPages = ["/Account/Login", "/Error", "/Language", "/Verify/Index"];
 
     /// <summary>True when <paramref name="user"/> passes <paramref name="policy"/>; the layout uses it to show only
     /// the menu entries that will open.</summary>

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Academy.Web.Pages.Modules;
 
 /// <summary>One lesson of a module. Opening it records that the employee read it.</summary>
-public sealed class ReadModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock) : PageModel
+public sealed class ReadModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, Jobs.CertificateIssueJob certificates) : PageModel
 {
     public ModuleDocument Module { get; private set; } = null!;
     public Lesson Lesson { get; private set; } = null!;
@@ -27,7 +27,10 @@ public sealed class ReadModel(AcademyDbContext db, ContentCatalog catalog, TimeP
         if (Module.Lessons.ElementAtOrDefault((lesson ?? 1) - 1) is not { } current) return NotFound();
         Lesson = current;
 
-        (Progress, var activity) = await LearnerProgress.RecordReadingAsync(db, User.EmployeeId(), published, current.Number, clock.GetUtcNow(), cancellationToken);
+        var now = clock.GetUtcNow();
+        (Progress, var activity) = await LearnerProgress.RecordReadingAsync(db, User.EmployeeId(), published, current.Number, now, cancellationToken);
+        // A completion made by this reading carries this request's instant; it may finish a program whose certificate is then due.
+        if (activity.LastCompletion?.CompletedAt == now) await certificates.RunForModuleAsync(User.EmployeeId(), published.Id, cancellationToken);
         Read = activity.Lessons.Select(l => l.Number).ToHashSet();
         Quizzes = published.Quizzes.Select(q => (q.Id, q.In(language).Document.Title, activity.Quizzes.Any(p => p.QuizId == q.Id))).ToList();
         return Page();

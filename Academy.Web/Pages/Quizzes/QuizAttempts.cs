@@ -13,7 +13,7 @@ public sealed record AttemptView(QuizAttempt Attempt, QuizDocument Quiz, QuizOrd
 
 /// <summary>Starts, loads and answers attempts for the quiz pages. The rules (path, scoring) are the domain's;
 /// this class stores their outcome, once per step whatever the number of submissions.</summary>
-public sealed class QuizAttempts(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock)
+public sealed class QuizAttempts(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, Jobs.CertificateIssueJob certificates)
 {
     /// <summary>The employee's unfinished attempt at the quiz, or a new one on the version published now in their language.</summary>
     public async Task<int> StartOrResumeAsync(string employeeId, PublishedModule module, PublishedQuiz quiz, string language, CancellationToken cancellationToken)
@@ -89,8 +89,10 @@ public sealed class QuizAttempts(AcademyDbContext db, ContentCatalog catalog, Ti
         if (attempt.Passed && catalog.Current.Module(attempt.ModuleId) is { } module)
         {
             var activity = await LearnerProgress.ForModuleAsync(db, attempt.EmployeeId, module.Id, cancellationToken);
-            await LearnerProgress.CompleteIfDoneAsync(db, attempt.EmployeeId, module, activity, now, cancellationToken);
+            var after = await LearnerProgress.CompleteIfDoneAsync(db, attempt.EmployeeId, module, activity, now, cancellationToken);
             await LearnerProgress.SaveIgnoringRacesAsync(db, cancellationToken);
+            // The module's completion may finish a program: its certificate is due (to be enqueued as a background job).
+            if (after.LastCompletion != activity.LastCompletion) await certificates.RunForModuleAsync(attempt.EmployeeId, module.Id, cancellationToken);
         }
         return AnswerCheck.Accepted;
     }
