@@ -104,7 +104,10 @@ public static class AcademySetup
 
         services.AddRazorPages(o =>
             {
-                o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Admin/Employees", Policies.Admin);
+                // Trainers fix the files it lists, so Content health is theirs as much as the administrators'.
+                o.Conventions.AuthorizePage("/Admin/ContentHealth", Policies.Trainer);
+                o.Conventions.ConfigureFilter(new MethodNotAllowedFilter());
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Language");
