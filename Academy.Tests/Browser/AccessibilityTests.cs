@@ -22,6 +22,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
     [InlineData("/workspace/new", "trainer@academy.test")]
     [InlineData("/workspace/edit?path=modules%2Fwarm-welcome%2Flate-arrival.quiz.md", "trainer@academy.test")]
     [InlineData("/workspace/versions?path=modules%2Fwarm-welcome%2Fmodule.md", "trainer@academy.test")]
+    [InlineData("/workspace/guide", "trainer@academy.test")]
     public async Task Page_HasNoSeriousOrCriticalAccessibilityViolation(string url, string? email)
     {
         var page = email is null

@@ -28,7 +28,7 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
         ["/admin/employees"] = [SignIn, 403, 403, 403, 200],
         ["/admin/employees/new"] = [SignIn, 403, 403, 403, 200],
         ["/admin/employees/{id}"] = [SignIn, 403, 403, 403, 200],
-        ["/admin/content-health"] = [SignIn, 403, 403, 403, 200],
+        ["/admin/content-health"] = [SignIn, 403, 200, 403, 200],
         ["/modules/{moduleId}/quizzes/{quizId}"] = [SignIn, 200, 200, 200, 200],
         // An attempt is its learner's alone: to anyone else it does not exist.
         ["/attempts/{id:int}"] = [SignIn, 200, 404, 404, 404],
@@ -40,6 +40,7 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
         ["/workspace/compare"] = [SignIn, 403, 200, 403, 200],
         ["/workspace/media/{moduleId}"] = [SignIn, 403, 200, 403, 200],
         ["/workspace/statistics/{versionId:int}"] = [SignIn, 403, 200, 403, 200],
+        ["/workspace/guide"] = [SignIn, 403, 200, 403, 200],
         ["/healthz"] = [200, 200, 200, 200, 200],
         // Certificates: verification is public; a PDF is its holder's and HR's (here someone else's certificate).
         ["/verify/{code}"] = [200, 200, 200, 200, 200],

@@ -191,7 +191,7 @@ public sealed class WorkspaceTests : IDisposable
 
         var row = list.QuerySelectorAll("tbody tr").Single(tr => tr.QuerySelector("td")!.TextContent == "programs/onboarding.md");
         Assert.Contains("version 1", row.TextContent);
-        Assert.Contains("trainer@academy.test", row.TextContent);
+        Assert.Contains("Camille Durand", row.TextContent);
         Assert.Contains(list.QuerySelectorAll("tbody tr"), tr => tr.TextContent.Contains("late-arrival.quiz.md") && tr.QuerySelector("a[href^='/workspace/statistics/']") is not null);
     }
 

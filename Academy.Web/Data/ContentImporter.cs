@@ -44,7 +44,8 @@ public sealed class ContentImporter(AcademyDbContext db, ContentCatalog catalog,
         }
 
         var problems = parsed.SelectMany(p => p.Errors).ToList();
-        await db.ContentProblems.ExecuteDeleteAsync(cancellationToken);
+        // Replaced in the same SaveChanges as the versions: a failed import leaves the last import's problems listed.
+        db.ContentProblems.RemoveRange(await db.ContentProblems.ToListAsync(cancellationToken));
         db.ContentProblems.AddRange(problems.Select(p => new ContentProblem { Path = p.File, Line = p.Line, Message = p.Message, Fix = p.Fix, FoundAt = now }));
         await db.SaveChangesAsync(cancellationToken);
         await catalog.ReloadAsync(db, cancellationToken);
@@ -72,19 +73,30 @@ public sealed class ContentImporter(AcademyDbContext db, ContentCatalog catalog,
     public async Task<(ParsedFile Result, int? Number)> PublishAsync(string path, string text, string author, CancellationToken cancellationToken)
     {
         var result = await CheckAsync(path, text, cancellationToken);
-        if (!result.Ok) return (result, null);
+        return (result, result.Ok ? await PublishAsync(result, text, author, cancellationToken) : null);
+    }
+
+    /// <summary>Publishes <paramref name="text"/>, which <see cref="CheckAsync"/> found without error, as the next
+    /// version of its file, visible at once. The version is committed in one SaveChanges with whatever the caller's
+    /// request staged on the same context (the editor stages the removal of the draft it publishes), so that both
+    /// happen or neither does. Returns the version's number.</summary>
+    /// <exception cref="ArgumentException"><paramref name="checkedText"/> has errors.</exception>
+    public async Task<int> PublishAsync(ParsedFile checkedText, string text, string author, CancellationToken cancellationToken)
+    {
+        if (!checkedText.Ok) throw new ArgumentException("Only a text without errors is published.", nameof(checkedText));
+        var path = checkedText.Path;
         var file = await db.ContentFiles.SingleOrDefaultAsync(f => f.Path == path, cancellationToken);
         if (file is null)
         {
-            file = new ContentFile { Path = path, Kind = result.Kind, DocumentId = result.DocumentId, Language = result.Language };
+            file = new ContentFile { Path = path, Kind = checkedText.Kind, DocumentId = checkedText.DocumentId, Language = checkedText.Language };
             db.ContentFiles.Add(file);
         }
         var number = file.Id == 0 ? 1 : await db.ContentVersions.Where(v => v.ContentFileId == file.Id).MaxAsync(v => v.Number, cancellationToken) + 1;
-        AddVersion(file, number, text, result.Document!, ContentOrigin.Browser, author, clock.GetUtcNow());
+        AddVersion(file, number, text, checkedText.Document!, ContentOrigin.Browser, author, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await catalog.ReloadAsync(db, cancellationToken);
         logger.LogInformation("{Author} published {Path} version {Number}", author, path, number);
-        return (result, number);
+        return number;
     }
 
     private static void AddVersion(ContentFile file, int number, string text, object document, ContentOrigin origin, string? author, DateTimeOffset now)

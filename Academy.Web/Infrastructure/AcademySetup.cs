@@ -83,7 +83,11 @@ public static class AcademySetup
             ];
         });
 
-        services.AddRazorPages(o => Permissions.Apply(o.Conventions))
+        services.AddRazorPages(o =>
+            {
+                Permissions.Apply(o.Conventions);
+                o.Conventions.ConfigureFilter(new MethodNotAllowedFilter());
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddAntiforgery(o => o.Cookie.Name = "academy-xsrf");

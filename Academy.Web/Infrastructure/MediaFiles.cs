@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Academy.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,11 +24,28 @@ public static class MediaFiles
 
     public static string? TypeOf(string fileName) => Types.TryGetValue(Path.GetExtension(fileName), out var type) ? type.Type : null;
 
-    /// <summary>A file name safe in a URL and a path: letters, digits, dot, dash and underscore.</summary>
-    public static string SafeName(string fileName)
+    /// <summary>Longest name kept before the extension (the column holds 100 characters).</summary>
+    private const int MaxStemLength = 80;
+
+    /// <summary>A file name safe in a URL and a path: ASCII letters, digits, dot, dash and underscore, with accents
+    /// dropped ("é" becomes "e") and the extension of a checked image in lower case. A name left with no letter or
+    /// digit (".png", "-.png", a name in another alphabet) is named after the image's bytes, "image-1a2b3c4d.png", so
+    /// that two such uploads do not replace each other.</summary>
+    public static string SafeName(string fileName, ReadOnlySpan<byte> content)
     {
-        var name = new string(Path.GetFileName(fileName).Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '-').ToArray());
-        return name.TrimStart('.', '-');
+        // Old browsers send the whole path, with either separator.
+        var name = fileName[(fileName.LastIndexOfAny(['/', '\\']) + 1)..];
+        var extension = Path.GetExtension(name);
+        var stem = new StringBuilder();
+        foreach (var c in name[..^extension.Length].Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            var kept = char.IsAsciiLetterOrDigit(c) || c is '.' or '_' ? c : '-';
+            if (kept != '-' || stem.Length == 0 || stem[^1] != '-') stem.Append(kept);
+        }
+        var safe = stem.ToString().Trim('.', '-', '_');
+        if (!safe.Any(char.IsAsciiLetterOrDigit)) safe = "image-" + Convert.ToHexStringLower(SHA256.HashData(content))[..8];
+        return safe[..Math.Min(safe.Length, MaxStemLength)].TrimEnd('.', '-', '_') + extension.ToLowerInvariant();
     }
 
     /// <summary>Why an upload is refused (English text, the key of its translation), or null when it is a real image of an allowed type and size.</summary>

@@ -32,12 +32,19 @@ public static class Permissions
         [Policies.Admin] = [Roles.Admin],
     };
 
-    /// <summary>Folders (and single pages) and the policy they need.</summary>
+    /// <summary>Folders and the policy every page in them needs.</summary>
     private static readonly (string Folder, string Policy)[] Folders =
     [
-        ("/Admin", Policies.Admin),
+        ("/Admin/Employees", Policies.Admin),
         ("/Workspace", Policies.Trainer),
         ("/Certificates/Manage", Policies.HR),
+    ];
+
+    /// <summary>Single pages and their policy.</summary>
+    private static readonly (string Page, string Policy)[] Pages =
+    [
+        // Trainers fix the files it lists, so Content health is theirs as much as the administrators'.
+        ("/Admin/ContentHealth", Policies.Trainer),
     ];
 
     private static readonly string[] AnonymousPages = ["/Account/Login", "/Error", "/Language", "/Verify/Index"];
@@ -56,6 +63,7 @@ public static class Permissions
     public static void Apply(PageConventionCollection conventions)
     {
         foreach (var (folder, policy) in Folders) conventions.AuthorizeFolder(folder, policy);
+        foreach (var (page, policy) in Pages) conventions.AuthorizePage(page, policy);
         foreach (var page in AnonymousPages) conventions.AllowAnonymousToPage(page);
     }
 }

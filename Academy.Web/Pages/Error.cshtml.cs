@@ -22,6 +22,7 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
         {
             403 => (t["Access denied"].Value, t["Your account does not have access to this page. If you need it, ask your administrator."].Value),
             404 => (t["Page not found"].Value, t["This page does not exist, or it has moved."].Value),
+            405 => (t["Nothing to send here"].Value, t["This page only shows information: nothing was changed. Go back, reload the page and try again."].Value),
             400 => (t["Request not understood"].Value, t["The form may have expired. Go back, reload the page and try again."].Value),
             _ => (t["Something went wrong"].Value, t["The error has been logged. Try again in a moment."].Value),
         };

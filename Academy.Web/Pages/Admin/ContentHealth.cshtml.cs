@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Web.Pages.Admin;
 
+/// <summary>The problems of the last import, for the trainers who fix them and the administrators who run the site
+/// (authorized by its own convention, not the Admin folder's).</summary>
 public sealed class ContentHealthModel(AcademyDbContext db) : PageModel
 {
     public sealed record ProblemRow(string Path, int Line, string Message, string Fix, int? PublishedNumber);

@@ -34,9 +34,9 @@ public sealed class MediaModel(AcademyDbContext db, ContentCatalog catalog, Time
             ModelState.AddModelError("", t[check]);
             return await OnGetAsync(moduleId, cancellationToken);
         }
-        var name = MediaFiles.SafeName(image!.FileName);
         using var buffer = new MemoryStream();
-        await image.CopyToAsync(buffer, cancellationToken);
+        await image!.CopyToAsync(buffer, cancellationToken);
+        var name = MediaFiles.SafeName(image.FileName, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         var media = await db.ContentMedia.SingleOrDefaultAsync(m => m.ModuleId == moduleId && m.FileName == name, cancellationToken);
         if (media is null) db.ContentMedia.Add(media = new ContentMedia { ModuleId = moduleId, FileName = name });
         (media.ContentType, media.Bytes, media.UploadedBy, media.UploadedAt) = (MediaFiles.TypeOf(name)!, buffer.ToArray(), User.Identity!.Name!, clock.GetUtcNow());

@@ -44,8 +44,12 @@ public sealed class VersionModel(AcademyDbContext db, ContentImporter importer, 
         return Page();
     }
 
-    private Task<Details?> LoadAsync(int id, CancellationToken cancellationToken) =>
-        db.ContentVersions.AsNoTracking().Where(v => v.Id == id)
-            .Select(v => new Details(v.Id, v.ContentFile!.Path, v.Number, v.CreatedAt, v.Origin, v.Author, v.Markdown, v.ContentFile.PublishedNumber))
-            .SingleOrDefaultAsync(cancellationToken);
+    /// <remarks><see cref="Details.Author"/> is the author's name, looked up from the user name the version records.</remarks>
+    private Task<Details?> LoadAsync(int id, CancellationToken cancellationToken) => (
+        from v in db.ContentVersions.AsNoTracking()
+        where v.Id == id
+        join u in db.Users on v.Author equals u.UserName into authors
+        from u in authors.DefaultIfEmpty()
+        select new Details(v.Id, v.ContentFile!.Path, v.Number, v.CreatedAt, v.Origin, u != null ? u.FullName : v.Author, v.Markdown, v.ContentFile.PublishedNumber))
+        .SingleOrDefaultAsync(cancellationToken);
 }

@@ -19,8 +19,14 @@ public sealed class VersionsModel(AcademyDbContext db) : PageModel
         var file = await db.ContentFiles.AsNoTracking().Where(f => f.Path == Path).Select(f => new { f.Id, f.PublishedNumber }).SingleOrDefaultAsync(cancellationToken);
         if (file is null) return NotFound();
         PublishedNumber = file.PublishedNumber;
-        Rows = await db.ContentVersions.AsNoTracking().Where(v => v.ContentFileId == file.Id).OrderByDescending(v => v.Number)
-            .Select(v => new Row(v.Id, v.Number, v.CreatedAt, v.Origin, v.Author, v.Hash)).ToListAsync(cancellationToken);
+        // A version records its author's user name (the email); people read the name.
+        Rows = await (
+            from v in db.ContentVersions.AsNoTracking()
+            where v.ContentFileId == file.Id
+            join u in db.Users on v.Author equals u.UserName into authors
+            from u in authors.DefaultIfEmpty()
+            orderby v.Number descending
+            select new Row(v.Id, v.Number, v.CreatedAt, v.Origin, u != null ? u.FullName : v.Author, v.Hash)).ToListAsync(cancellationToken);
         return Page();
     }
 }

@@ -19,6 +19,7 @@ public sealed class CreateModel(AcademyDbContext db, UserManager<Employee> users
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        await Form.CheckAsync(db, null, ModelState, t, cancellationToken);
         if (ModelState.IsValid)
         {
             var employee = new Employee { EmailConfirmed = true };

@@ -24,6 +24,7 @@ public sealed class EditModel(AcademyDbContext db, UserManager<Employee> users, 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
     {
         if (await users.FindByIdAsync(id) is not { } employee) return NotFound();
+        await Form.CheckAsync(db, employee.Id, ModelState, t, cancellationToken);
         if (!ModelState.IsValid) return await ShowAsync(employee, cancellationToken);
         Form.ApplyTo(employee);
         var result = await users.UpdateAsync(employee);
@@ -43,14 +44,17 @@ public sealed class EditModel(AcademyDbContext db, UserManager<Employee> users, 
         return Redirect("/admin/employees");
     }
 
-    public async Task<IActionResult> OnPostActiveAsync(string id, bool active)
+    /// <param name="active">Only <c>true</c> or <c>false</c>, as the page's own button posts: anything else is a
+    /// tampered or broken form, refused rather than read as false.</param>
+    public async Task<IActionResult> OnPostActiveAsync(string id, bool? active)
     {
+        if (active is not { } wanted) return BadRequest();
         if (await users.FindByIdAsync(id) is not { } employee) return NotFound();
-        employee.IsActive = active;
+        employee.IsActive = wanted;
         await users.UpdateAsync(employee);
         // A new stamp ends the sessions the employee has open (checked every minute).
-        if (!active) await users.UpdateSecurityStampAsync(employee);
-        Message = active ? t["{0} can sign in again.", employee.FullName] : t["{0} is deactivated and can no longer sign in.", employee.FullName];
+        if (!wanted) await users.UpdateSecurityStampAsync(employee);
+        Message = wanted ? t["{0} can sign in again.", employee.FullName] : t["{0} is deactivated and can no longer sign in.", employee.FullName];
         return Redirect("/admin/employees");
     }
 
