@@ -15,17 +15,36 @@ namespace Academy.Tests.Browser;
 public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     /// <summary>The words a learner's pages use, in each language.</summary>
-    private sealed record Words(string Passed, string Completed, string ModuleCompleted, string ValidUntil);
+    private sealed record Words(string Passed, string Completed, string ModuleCompleted, string ValidUntil, string Valid);
 
     private static readonly Dictionary<string, Words> Languages = new()
     {
-        ["en"] = new("Passed", "Completed", "Module completed", "valid until"),
-        ["fr"] = new("Réussi", "Terminé", "Module terminé", "valable jusqu'au"),
+        ["en"] = new("Passed", "Completed", "Module completed", "valid until", "Valid"),
+        ["fr"] = new("Réussi", "Terminé", "Module terminé", "valable jusqu'au", "Valable"),
     };
 
     [Fact]
-    public Task NewHire_CompletesOnboarding_AndEveryPageShowsEachCompletionAndItsExpiry() =>
-        CompleteOnboardingAsync("newhire@academy.test", "en");
+    public async Task NewHire_CompletesOnboarding_GetsAVerifiableCertificate_ThatHRRevokes()
+    {
+        var code = await CompleteOnboardingAsync("newhire@academy.test", "en");
+
+        var hr = await browser.SignedInPageAsync("hr@academy.test");
+        await VisitAsync(hr, "/certificates/manage");
+        await hr.Locator($"tr[data-code='{code}'] a").First.ClickAsync();
+        await hr.WaitForURLAsync("**/certificates/manage/*");
+        await AssertAccessibleAsync(hr);
+        await hr.GetByLabel("Reason").FillAsync("Issued on a test account by mistake.");
+        await hr.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await hr.Locator("#revocation").WaitForAsync();
+        await AssertAccessibleAsync(hr);
+
+        var anonymous = await (await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl })).NewPageAsync();
+        await VisitAsync(anonymous, $"/verify/{code}");
+        Assert.Equal("revoked", await anonymous.Locator("#verdict").GetAttributeAsync("data-status"));
+        Assert.Contains("Issued on a test account by mistake.", await anonymous.Locator("#revocation").TextContentAsync());
+        var json = await anonymous.Context.APIRequest.GetAsync($"/verify/{code}.json");
+        Assert.Equal(410, json.Status);
+    }
 
     [Fact]
     public Task FrenchLearner_CompletesOnboardingInFrench_AndEveryPageShowsEachCompletionAndItsExpiry() =>
@@ -55,7 +74,9 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
 
     private PublishedContent Content => browser.Site.Services.GetRequiredService<ContentCatalog>().Current;
 
-    private async Task CompleteOnboardingAsync(string email, string language)
+    /// <summary>Completes every module of onboarding, checks every page after each completion, then finds the
+    /// certificate on My certificates, downloads its PDF and verifies it without an account. Returns its code.</summary>
+    private async Task<string> CompleteOnboardingAsync(string email, string language)
     {
         var words = Languages[language];
         var culture = new CultureInfo(language);
@@ -104,7 +125,21 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await VisitAsync(page, "/");
         var done = page.Locator(".card").Filter(new() { Has = page.Locator("h3 a[href='/programs/onboarding']") });
         Assert.Equal(words.Completed, (await done.Locator(".state").TextContentAsync())!.Trim());
+
+        await VisitAsync(page, "/certificates");
+        var certificate = page.Locator("#certificates tbody tr").Filter(new() { HasTextString = program.Title });
+        Assert.Equal(words.Valid, (await certificate.Locator(".status").TextContentAsync())!.Trim());
+        var code = (await certificate.GetAttributeAsync("data-code"))!;
+        var pdf = await page.Context.APIRequest.GetAsync((await certificate.Locator("a.pdf").GetAttributeAsync("href"))!);
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..4]));
         await page.Context.CloseAsync();
+
+        var anonymous = await (await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl })).NewPageAsync();
+        await VisitAsync(anonymous, $"/verify/{code}");
+        Assert.Equal("valid", await anonymous.Locator("#verdict").GetAttributeAsync("data-status"));
+        await anonymous.Context.CloseAsync();
+        return code;
     }
 
     /// <summary>Opens the module and goes through its lessons with the lesson's own Next button.</summary>
