@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Academy.Domain.Content;
 
 namespace Academy.Domain.Quizzes;
 
@@ -18,7 +19,7 @@ public sealed record QuizDocument(
     int Pass,
     int? Draw,
     bool Shuffle,
-    IReadOnlyList<QuizStep> Steps)
+    IReadOnlyList<QuizStep> Steps) : ContentDocument
 {
     public QuizStep? Step(string id) => Steps.FirstOrDefault(s => s.Id == id);
 
@@ -78,6 +79,12 @@ public sealed record QuizStep(string Id, int Line, string Title, string Html, IR
     public QuizChoice? BestChoice => IsWeighted ? Choices.MaxBy(c => c.Mark.Weight) : null;
 
     public QuizChoice? Choice(int number) => Choices.FirstOrDefault(c => c.Number == number);
+
+    /// <summary>Whether <paramref name="choiceNumbers"/> are exactly the right choices of a knowledge check: every
+    /// <c>[x]</c> picked and nothing else. Always false for a judgment call, which has a best choice instead
+    /// (<see cref="BestChoice"/>), and for an ending.</summary>
+    public bool IsRightAnswer(IEnumerable<int> choiceNumbers) =>
+        !IsWeighted && !IsEnding && Choices.Where(c => c.Mark.Kind == MarkKind.Right).Select(c => c.Number).ToHashSet().SetEquals(choiceNumbers);
 }
 
 /// <summary>One choice of a step.</summary>
