@@ -13,7 +13,7 @@ namespace Academy.Tests.Pages;
 [Collection(HostCollection.Name)]
 public sealed class StoredDocumentTests
 {
-    // As earlier releases stored them: no "$type".
+    // As earlier releases stored them: no "$type", "shuffle" a boolean.
     private const string EarlierQuiz = """{"id":"q","moduleId":"m","language":"en","title":"Q","pass":70,"draw":null,"shuffle":false,"steps":[{"id":"a","line":5,"title":"A","html":"<p>A</p>\n","choices":[{"number":1,"html":"Best","mark":{"kind":"Weighted","weight":3},"jump":null,"feedbackHtml":""},{"number":2,"html":"Worse","mark":{"kind":"Weighted","weight":0},"jump":null,"feedbackHtml":""}]}]}""";
     private const string EarlierModule = """{"id":"refunds","language":"en","title":"Refunds","kind":1,"standards":["keep-promises"],"minutes":20,"refresher":{"amount":1,"unit":2},"audience":{"everyone":false,"groups":["Billing"]},"introHtml":"<p>Intro</p>\n","lessons":[{"number":1,"title":"One","html":"<p>x</p>\n"}]}""";
     private const string EarlierProgram = """{"id":"back-office","title":"Serving the front line","audience":{"everyone":true,"groups":[]},"due":{"amount":60,"unit":0},"certificate":true,"descriptionHtml":"<p>d</p>\n","moduleIds":["refunds"]}""";
@@ -29,17 +29,28 @@ public sealed class StoredDocumentTests
         Assert.Equal("keep-promises", Assert.IsType<StandardsDocument>(PublishedContent.Deserialize(ContentKind.Standards, EarlierStandards)).Standards[0].Id);
     }
 
+    [Theory]
+    [InlineData("false", ChoiceShuffle.Judgments)] // also what a file without the key gave
+    [InlineData("true", ChoiceShuffle.All)]
+    public void Deserialize_ReadsAnEarlierQuiz_WithTheShuffleOfToday(string stored, ChoiceShuffle shuffle)
+    {
+        var quiz = (QuizDocument)PublishedContent.Deserialize(ContentKind.Quiz, EarlierQuiz.Replace("\"shuffle\":false", $"\"shuffle\":{stored}"));
+
+        Assert.Equal(shuffle, quiz.Shuffle);
+        Assert.True(quiz.ShufflesChoicesOf(quiz.FirstStep));
+    }
+
     [Fact]
     public void Serialize_WritesTheTypeFirst_AndDeserializeReadsItBack()
     {
-        var quiz = (QuizDocument)PublishedContent.Deserialize(ContentKind.Quiz, EarlierQuiz) with { Pass = 90 };
+        var quiz = (QuizDocument)PublishedContent.Deserialize(ContentKind.Quiz, EarlierQuiz) with { Shuffle = ChoiceShuffle.None };
 
         var json = PublishedContent.Serialize(quiz);
 
         Assert.StartsWith("{\"$type\":\"quiz\",", json);
         var back = Assert.IsType<QuizDocument>(PublishedContent.Deserialize(ContentKind.Quiz, json));
         Assert.Equal(json, PublishedContent.Serialize(back));
-        Assert.Equal(90, back.Pass);
+        Assert.Equal(ChoiceShuffle.None, back.Shuffle);
     }
 
     [Fact]
@@ -52,7 +63,7 @@ public sealed class StoredDocumentTests
     }
 
     [Fact]
-    public async Task Site_ServesADatabaseWrittenByAnEarlierRelease()
+    public async Task Site_ServesADatabaseWrittenByAnEarlierRelease_AndShufflesItsScenarios()
     {
         using var site = new EditableContentFactory();
         var catalog = site.Services.GetRequiredService<ContentCatalog>();
@@ -76,18 +87,34 @@ public sealed class StoredDocumentTests
         Assert.NotEmpty(welcome.Default.Standards);
         Assert.Equal((welcome.Default.Refresher, welcome.Default.Standards), (welcome.In("fr").Refresher, welcome.In("fr").Standards));
         Assert.Equal("fr", welcome.In("fr").Language);
+        var quiz = catalog.Current.Module("warm-welcome")!.Quiz("late-arrival")!.Default.Document;
+        Assert.Equal(ChoiceShuffle.Judgments, quiz.Shuffle);
         var learner = await site.SignInAsync("newhire@academy.test");
         Assert.Equal(HttpStatusCode.OK, (await learner.GetAsync("/modules/warm-welcome/quizzes/late-arrival")).StatusCode);
-        var start = await learner.PostFormAsync("/modules/warm-welcome/quizzes/late-arrival", []);
-        var page = await learner.GetDocumentAsync(start.Headers.Location!.OriginalString);
-        Assert.Equal("arrival", page.QuerySelector("input[name=stepId]")!.GetAttribute("value"));
+        var firsts = new HashSet<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            var start = await learner.PostFormAsync("/modules/warm-welcome/quizzes/late-arrival", []);
+            var attempt = start.Headers.Location!.OriginalString;
+            var page = await learner.GetDocumentAsync(attempt);
+            firsts.Add(page.QuerySelector("input[name=picks]")!.GetAttribute("value")!);
+            // Finish the attempt at once so that the next Start begins a new one: the harmful choice, twice, ends it.
+            await learner.PostFormAsync(attempt, new() { ["stepId"] = "arrival", ["picks"] = "3" });
+            await learner.PostFormAsync(attempt, new() { ["stepId"] = "upset", ["picks"] = "3" });
+        }
+        Assert.True(firsts.Count > 1, "The first choice shown was always the same.");
     }
 
     /// <summary>The JSON of today without what earlier releases did not write.</summary>
     private static string AsAnEarlierReleaseStoredIt(string json)
     {
         var node = JsonNode.Parse(json)!.AsObject();
+        var quiz = node["$type"]!.GetValue<string>() == "quiz";
         node.Remove("$type");
+        if (quiz)
+        {
+            node["shuffle"] = node["shuffle"]!.GetValue<string>() == nameof(ChoiceShuffle.All);
+        }
         return node.ToJsonString();
     }
 }
