@@ -12,6 +12,9 @@ namespace Academy.Domain.Quizzes;
 /// <param name="Draw">How many steps each attempt asks, drawn at random; <c>null</c> asks every step on the path.</param>
 /// <param name="Shuffle">Which steps each attempt shows with their choices in an order of its own.</param>
 /// <param name="Steps">In file order. A parsed quiz has at least one; the first is where every path starts.</param>
+/// <param name="BriefingHtml">The text between the front matter and the first step, rendered: the situation a learner
+/// reads before starting. Empty when the file has none, and in versions stored before briefings existed, which is
+/// why it is last and optional.</param>
 public sealed record QuizDocument(
     string Id,
     string ModuleId,
@@ -20,7 +23,8 @@ public sealed record QuizDocument(
     int Pass,
     int? Draw,
     ChoiceShuffle Shuffle,
-    IReadOnlyList<QuizStep> Steps) : ContentDocument
+    IReadOnlyList<QuizStep> Steps,
+    string BriefingHtml = "") : ContentDocument
 {
     public QuizStep? Step(string id) => Steps.FirstOrDefault(s => s.Id == id);
 

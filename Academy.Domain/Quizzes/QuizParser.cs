@@ -30,8 +30,9 @@ public static class QuizParser
             null => ChoiceShuffle.Judgments,
         };
 
-        var drafts = new QuizStepReader(front, $"/media/{moduleId}/", errors).Read();
-        var quiz = new QuizDocument(quizId, moduleId, language, title ?? "", pass, draw, shuffle, drafts.Select(d => d.Step).ToList());
+        var reader = new QuizStepReader(front, $"/media/{moduleId}/", errors);
+        var drafts = reader.Read();
+        var quiz = new QuizDocument(quizId, moduleId, language, title ?? "", pass, draw, shuffle, drafts.Select(d => d.Step).ToList(), reader.BriefingHtml);
         if (drafts.Count > 0) new Checks(quiz, drafts, front, errors).Run();
 
         var sorted = errors.OrderBy(e => e.Line).ToList(); // OrderBy is stable: errors on one line keep their order.

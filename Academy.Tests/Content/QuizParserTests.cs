@@ -47,6 +47,7 @@ public sealed class QuizParserTests
         Assert.Equal(80, quiz.Pass);
         Assert.Null(quiz.Draw);
         Assert.Equal(ChoiceShuffle.Judgments, quiz.Shuffle);
+        Assert.Equal("", quiz.BriefingHtml);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Academy.Tests.Pages;
 [Collection(HostCollection.Name)]
 public sealed class StoredDocumentTests
 {
-    // As earlier releases stored them: no "$type", "shuffle" a boolean.
+    // As earlier releases stored them: no "$type", "shuffle" a boolean, no briefing.
     private const string EarlierQuiz = """{"id":"q","moduleId":"m","language":"en","title":"Q","pass":70,"draw":null,"shuffle":false,"steps":[{"id":"a","line":5,"title":"A","html":"<p>A</p>\n","choices":[{"number":1,"html":"Best","mark":{"kind":"Weighted","weight":3},"jump":null,"feedbackHtml":""},{"number":2,"html":"Worse","mark":{"kind":"Weighted","weight":0},"jump":null,"feedbackHtml":""}]}]}""";
     private const string EarlierModule = """{"id":"refunds","language":"en","title":"Refunds","kind":1,"standards":["keep-promises"],"minutes":20,"refresher":{"amount":1,"unit":2},"audience":{"everyone":false,"groups":["Billing"]},"introHtml":"<p>Intro</p>\n","lessons":[{"number":1,"title":"One","html":"<p>x</p>\n"}]}""";
     private const string EarlierProgram = """{"id":"back-office","title":"Serving the front line","audience":{"everyone":true,"groups":[]},"due":{"amount":60,"unit":0},"certificate":true,"descriptionHtml":"<p>d</p>\n","moduleIds":["refunds"]}""";
@@ -32,25 +32,26 @@ public sealed class StoredDocumentTests
     [Theory]
     [InlineData("false", ChoiceShuffle.Judgments)] // also what a file without the key gave
     [InlineData("true", ChoiceShuffle.All)]
-    public void Deserialize_ReadsAnEarlierQuiz_WithTheShuffleOfToday(string stored, ChoiceShuffle shuffle)
+    public void Deserialize_ReadsAnEarlierQuiz_WithTheShuffleOfToday_AndNoBriefing(string stored, ChoiceShuffle shuffle)
     {
         var quiz = (QuizDocument)PublishedContent.Deserialize(ContentKind.Quiz, EarlierQuiz.Replace("\"shuffle\":false", $"\"shuffle\":{stored}"));
 
         Assert.Equal(shuffle, quiz.Shuffle);
+        Assert.Equal("", quiz.BriefingHtml);
         Assert.True(quiz.ShufflesChoicesOf(quiz.FirstStep));
     }
 
     [Fact]
     public void Serialize_WritesTheTypeFirst_AndDeserializeReadsItBack()
     {
-        var quiz = (QuizDocument)PublishedContent.Deserialize(ContentKind.Quiz, EarlierQuiz) with { Shuffle = ChoiceShuffle.None };
+        var quiz = (QuizDocument)PublishedContent.Deserialize(ContentKind.Quiz, EarlierQuiz) with { BriefingHtml = "<p>Night shift.</p>\n", Shuffle = ChoiceShuffle.None };
 
         var json = PublishedContent.Serialize(quiz);
 
         Assert.StartsWith("{\"$type\":\"quiz\",", json);
         var back = Assert.IsType<QuizDocument>(PublishedContent.Deserialize(ContentKind.Quiz, json));
         Assert.Equal(json, PublishedContent.Serialize(back));
-        Assert.Equal(ChoiceShuffle.None, back.Shuffle);
+        Assert.Equal((ChoiceShuffle.None, "<p>Night shift.</p>\n"), (back.Shuffle, back.BriefingHtml));
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public sealed class StoredDocumentTests
         Assert.Equal((welcome.Default.Refresher, welcome.Default.Standards), (welcome.In("fr").Refresher, welcome.In("fr").Standards));
         Assert.Equal("fr", welcome.In("fr").Language);
         var quiz = catalog.Current.Module("warm-welcome")!.Quiz("late-arrival")!.Default.Document;
-        Assert.Equal(ChoiceShuffle.Judgments, quiz.Shuffle);
+        Assert.Equal((ChoiceShuffle.Judgments, ""), (quiz.Shuffle, quiz.BriefingHtml));
         var learner = await site.SignInAsync("newhire@academy.test");
         Assert.Equal(HttpStatusCode.OK, (await learner.GetAsync("/modules/warm-welcome/quizzes/late-arrival")).StatusCode);
         var firsts = new HashSet<string>();
@@ -114,6 +115,7 @@ public sealed class StoredDocumentTests
         if (quiz)
         {
             node["shuffle"] = node["shuffle"]!.GetValue<string>() == nameof(ChoiceShuffle.All);
+            node.Remove("briefingHtml");
         }
         return node.ToJsonString();
     }

@@ -24,7 +24,7 @@ public sealed class TemplatesTests
     }
 
     [Fact]
-    public void ScenarioTemplate_NeverPutsTheBestChoiceFirst()
+    public void ScenarioTemplate_NeverPutsTheBestChoiceFirst_AndHasABriefing()
     {
         var files = new List<SourceFile>
         {
@@ -34,6 +34,7 @@ public sealed class TemplatesTests
 
         var quiz = ContentParser.ParseAll(files)[1].Document<QuizDocument>();
 
+        Assert.NotEmpty(quiz.BriefingHtml);
         Assert.All(quiz.Steps.Where(s => s.IsWeighted), step => Assert.NotSame(step.BestChoice, step.Choices[0]));
     }
 }

@@ -43,6 +43,9 @@ public static class Templates
             title: {{Yaml(title)}}
             pass: 70
             ---
+            The briefing: where the learner works and what they know before the first decision. Learners read it
+            before they start.
+
             ## The situation {#start}
 
             Describe the moment: who the customer is, what just happened, what they feel.
