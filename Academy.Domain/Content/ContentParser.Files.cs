@@ -276,7 +276,7 @@ public static partial class ContentParser
         return new Reading(Result(file, location, errors.Count == 0 ? quiz : null, errors), location, lastLine);
     }
 
-    private static ParsedFile Result(SourceFile file, ContentPath location, object? document, List<ContentError> errors) =>
+    private static ParsedFile Result(SourceFile file, ContentPath location, ContentDocument? document, List<ContentError> errors) =>
         new(file.Path, location.Kind, DocumentId(location), location.Language, errors.Count == 0 ? document : null, Sorted(errors));
 
     private static ParsedFile Failed(SourceFile file, ContentPath location, List<ContentError> errors) =>

@@ -4,9 +4,8 @@ public enum ContentKind { Standards, Module, Quiz, Program }
 
 /// <summary>The outcome of parsing one file: its document when it has no error.</summary>
 /// <param name="DocumentId">Module id, program id, <c>moduleId/quizId</c> for a quiz, <c>standards</c> for the catalogue.</param>
-/// <param name="Document">A <see cref="StandardsDocument"/>, <see cref="ModuleDocument"/>, <see cref="ProgramDocument"/> or
-/// <see cref="Quizzes.QuizDocument"/>; <c>null</c> when <see cref="Errors"/> is not empty.</param>
-public sealed record ParsedFile(string Path, ContentKind Kind, string DocumentId, string Language, object? Document, IReadOnlyList<ContentError> Errors)
+/// <param name="Document">The document, of the type that <paramref name="Kind"/> names; <c>null</c> when <see cref="Errors"/> is not empty.</param>
+public sealed record ParsedFile(string Path, ContentKind Kind, string DocumentId, string Language, ContentDocument? Document, IReadOnlyList<ContentError> Errors)
 {
     public bool Ok => Errors.Count == 0;
 }
@@ -108,7 +107,7 @@ public static partial class ContentParser
                     }
                     CompareLessons(reading, readings[original], (line, message, fix) => Add(i, line, message, fix));
                     if (results[i].Document is ModuleDocument words && results[original].Document is ModuleDocument source)
-                        results[i] = results[i] with { Document = WithMetadataOf(words, source) };
+                        results[i] = results[i] with { Document = words.WithMetadataOf(source) };
                     break;
 
                 case { Kind: ContentKind.Program }:
@@ -164,16 +163,6 @@ public static partial class ContentParser
             error(translation.LastLine, $"This translation has {words.Count} lessons but module.md has {source.Count}.",
                 $"Translate every lesson of module.md, in the same order, so that a learner can switch language on any page: lesson {words.Count + 1}, '{source[words.Count].Text}', is missing.");
     }
-
-    /// <summary>The default-language file owns a module's metadata; a translation owns only its words.</summary>
-    private static ModuleDocument WithMetadataOf(ModuleDocument translation, ModuleDocument original) => translation with
-    {
-        Kind = original.Kind,
-        Standards = original.Standards,
-        Minutes = original.Minutes,
-        Refresher = original.Refresher,
-        Audience = original.Audience,
-    };
 
     private static List<ContentError> Sorted(IEnumerable<ContentError> errors) => errors.OrderBy(e => e.Line).ToList();
 }

@@ -1,9 +1,43 @@
+using System.Text.Json.Serialization;
+using Academy.Domain.Quizzes;
+
 namespace Academy.Domain.Content;
+
+/// <summary>What parsing one content file gives: a closed set of documents, one per <see cref="ContentKind"/>.</summary>
+/// <remarks>The web app stores documents as JSON through this type, so the JSON starts with a <c>"$type"</c>
+/// discriminator that names the document's kind. Versions stored before the discriminator existed have none;
+/// whoever reads them must know their kind from elsewhere (the web app has it on each file's row).</remarks>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = TypeProperty)]
+[JsonDerivedType(typeof(StandardsDocument), "standards")]
+[JsonDerivedType(typeof(ModuleDocument), "module")]
+[JsonDerivedType(typeof(ProgramDocument), "program")]
+[JsonDerivedType(typeof(QuizDocument), "quiz")]
+public abstract record ContentDocument
+{
+    /// <summary>The name of the JSON property that holds the discriminator.</summary>
+    public const string TypeProperty = "$type";
+
+    // Only this assembly's documents belong to the hierarchy: the JSON attributes above list them all.
+    private protected ContentDocument()
+    {
+    }
+
+    /// <summary>The kind of file this document is read from.</summary>
+    [JsonIgnore]
+    public ContentKind ContentKind => this switch
+    {
+        StandardsDocument => ContentKind.Standards,
+        ModuleDocument => ContentKind.Module,
+        ProgramDocument => ContentKind.Program,
+        QuizDocument => ContentKind.Quiz,
+        _ => throw new InvalidOperationException($"{GetType().Name} is not a content document."),
+    };
+}
 
 /// <summary>One non-negotiable service standard from <c>standards.md</c>.</summary>
 public sealed record Standard(string Id, string Title, string Html);
 
-public sealed record StandardsDocument(string Title, IReadOnlyList<Standard> Standards);
+public sealed record StandardsDocument(string Title, IReadOnlyList<Standard> Standards) : ContentDocument;
 
 /// <summary>One lesson page: a <c>##</c> section of a module, already rendered to safe HTML.</summary>
 /// <param name="Number">1-based position in the module.</param>
@@ -21,7 +55,19 @@ public sealed record ModuleDocument(
     Validity? Refresher,
     Audience Audience,
     string IntroHtml,
-    IReadOnlyList<Lesson> Lessons);
+    IReadOnlyList<Lesson> Lessons) : ContentDocument
+{
+    /// <summary>This translation with the metadata of <paramref name="original"/>, its default-language module:
+    /// that file owns a module's kind, standards, minutes, refresher and audience; a translation owns only its words.</summary>
+    public ModuleDocument WithMetadataOf(ModuleDocument original) => this with
+    {
+        Kind = original.Kind,
+        Standards = original.Standards,
+        Minutes = original.Minutes,
+        Refresher = original.Refresher,
+        Audience = original.Audience,
+    };
+}
 
 public sealed record ProgramDocument(
     string Id,
@@ -30,4 +76,4 @@ public sealed record ProgramDocument(
     Validity? Due,
     bool Certificate,
     string DescriptionHtml,
-    IReadOnlyList<string> ModuleIds);
+    IReadOnlyList<string> ModuleIds) : ContentDocument;

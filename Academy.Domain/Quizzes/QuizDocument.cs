@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using Academy.Domain.Content;
 
 namespace Academy.Domain.Quizzes;
 
@@ -8,8 +10,11 @@ namespace Academy.Domain.Quizzes;
 /// <param name="Id">The quiz id: the file name without <c>.quiz.md</c> (and without the language).</param>
 /// <param name="Pass">Percent needed to pass, 0-100.</param>
 /// <param name="Draw">How many steps each attempt asks, drawn at random; <c>null</c> asks every step on the path.</param>
-/// <param name="Shuffle">Whether each attempt shows the choices of every step in its own order.</param>
+/// <param name="Shuffle">Which steps each attempt shows with their choices in an order of its own.</param>
 /// <param name="Steps">In file order. A parsed quiz has at least one; the first is where every path starts.</param>
+/// <param name="BriefingHtml">The text between the front matter and the first step, rendered: the situation a learner
+/// reads before starting. Empty when the file has none, and in versions stored before briefings existed, which is
+/// why it is last and optional.</param>
 public sealed record QuizDocument(
     string Id,
     string ModuleId,
@@ -17,8 +22,9 @@ public sealed record QuizDocument(
     string Title,
     int Pass,
     int? Draw,
-    bool Shuffle,
-    IReadOnlyList<QuizStep> Steps)
+    ChoiceShuffle Shuffle,
+    IReadOnlyList<QuizStep> Steps,
+    string BriefingHtml = "") : ContentDocument
 {
     public QuizStep? Step(string id) => Steps.FirstOrDefault(s => s.Id == id);
 
@@ -30,6 +36,16 @@ public sealed record QuizDocument(
     [JsonIgnore]
     public bool IsBranching => Steps.Select((step, i) => (step, following: i + 1 < Steps.Count ? Steps[i + 1].Id : null))
         .Any(s => s.step.Choices.Any(c => c.Jump is not null && (c.Jump == QuizChoice.End ? null : c.Jump) != s.following));
+
+    /// <summary>Whether each attempt shows the choices of <paramref name="step"/> in an order of its own, drawn from
+    /// its seed (see <see cref="QuizDraw"/>). Judgment calls are shuffled unless the file says <c>shuffle: false</c>,
+    /// so that always picking the first choice never pays; knowledge checks only with <c>shuffle: true</c>.</summary>
+    public bool ShufflesChoicesOf(QuizStep step) => !step.IsEnding && Shuffle switch
+    {
+        ChoiceShuffle.All => true,
+        ChoiceShuffle.Judgments => step.IsWeighted,
+        _ => false,
+    };
 
     /// <summary>Where a learner goes after picking <paramref name="choice"/> in <paramref name="step"/>: a step id,
     /// or <c>null</c> when the quiz is finished (<c>-&gt; end</c>, or no jump on the last step).</summary>
@@ -78,6 +94,12 @@ public sealed record QuizStep(string Id, int Line, string Title, string Html, IR
     public QuizChoice? BestChoice => IsWeighted ? Choices.MaxBy(c => c.Mark.Weight) : null;
 
     public QuizChoice? Choice(int number) => Choices.FirstOrDefault(c => c.Number == number);
+
+    /// <summary>Whether <paramref name="choiceNumbers"/> are exactly the right choices of a knowledge check: every
+    /// <c>[x]</c> picked and nothing else. Always false for a judgment call, which has a best choice instead
+    /// (<see cref="BestChoice"/>), and for an ending.</summary>
+    public bool IsRightAnswer(IEnumerable<int> choiceNumbers) =>
+        !IsWeighted && !IsEnding && Choices.Where(c => c.Mark.Kind == MarkKind.Right).Select(c => c.Number).ToHashSet().SetEquals(choiceNumbers);
 }
 
 /// <summary>One choice of a step.</summary>
@@ -90,6 +112,38 @@ public sealed record QuizChoice(int Number, string Html, ChoiceMark Mark, string
 {
     /// <summary>The jump target that finishes the quiz; no step may use it as an id.</summary>
     public const string End = "end";
+}
+
+/// <summary>Which steps of a quiz show their choices in a random order, fixed per attempt: the <c>shuffle</c> key.</summary>
+[JsonConverter(typeof(ChoiceShuffleJsonConverter))]
+public enum ChoiceShuffle
+{
+    /// <summary>No <c>shuffle</c> key: judgment calls (weighted steps) are shuffled, knowledge checks keep the file's order.</summary>
+    Judgments,
+
+    /// <summary><c>shuffle: true</c>: every step.</summary>
+    All,
+
+    /// <summary><c>shuffle: false</c>: no step; learners see the choices in the file's order.</summary>
+    None,
+}
+
+/// <summary>Writes <see cref="ChoiceShuffle"/> by name, and reads the <c>true</c> and <c>false</c> that quizzes stored
+/// before it existed hold.</summary>
+/// <remarks>Those versions wrote <c>false</c> for a file without the key as well as for <c>shuffle: false</c>, which
+/// then meant the same; it is read as the default of today, <see cref="ChoiceShuffle.Judgments"/>, so that a scenario
+/// published before does not keep its best choice first.</remarks>
+public sealed class ChoiceShuffleJsonConverter : JsonConverter<ChoiceShuffle>
+{
+    public override ChoiceShuffle Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    {
+        JsonTokenType.True => ChoiceShuffle.All,
+        JsonTokenType.False => ChoiceShuffle.Judgments,
+        JsonTokenType.String when Enum.TryParse<ChoiceShuffle>(reader.GetString(), ignoreCase: true, out var value) && Enum.IsDefined(value) => value,
+        _ => throw new JsonException("'shuffle' must be \"Judgments\", \"All\" or \"None\"."),
+    };
+
+    public override void Write(Utf8JsonWriter writer, ChoiceShuffle value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<MarkKind>))]

@@ -3,8 +3,8 @@ namespace Academy.Domain.Quizzes;
 /// <summary>The fixed order of one attempt: which steps it asks and how each step's choices are shown.</summary>
 /// <param name="StepIds">For a quiz with <c>draw</c>: the drawn steps in the order asked, followed by the quiz's
 /// closing ending when its last step is one. <c>null</c> otherwise: the path follows the file and its jumps.</param>
-/// <param name="ChoiceNumbers">For a quiz with <c>shuffle</c>: each step's choice numbers in the order to show
-/// them. Steps not listed keep the file's order.</param>
+/// <param name="ChoiceNumbers">For each step whose choices the quiz shuffles (<see cref="QuizDocument.ShufflesChoicesOf"/>):
+/// its choice numbers in the order to show them. Steps not listed keep the file's order.</param>
 public sealed record QuizOrder(IReadOnlyList<string>? StepIds, IReadOnlyDictionary<string, IReadOnlyList<int>> ChoiceNumbers)
 {
     /// <summary>The step's choices in the order this attempt shows them. Answers still name choices by their
@@ -34,13 +34,14 @@ public static class QuizDraw
             stepIds = drawn;
         }
         var choices = new Dictionary<string, IReadOnlyList<int>>(StringComparer.Ordinal);
-        if (quiz.Shuffle)
-            foreach (var step in quiz.Steps.Where(s => !s.IsEnding))
-            {
-                var numbers = step.Choices.Select(c => c.Number).ToArray();
-                random.Shuffle(numbers);
-                choices[step.Id] = numbers;
-            }
+        // Steps are shuffled in file order, after the draw: an attempt started before judgment calls were shuffled
+        // by default, with shuffle: true, still gets the order it had.
+        foreach (var step in quiz.Steps.Where(quiz.ShufflesChoicesOf))
+        {
+            var numbers = step.Choices.Select(c => c.Number).ToArray();
+            random.Shuffle(numbers);
+            choices[step.Id] = numbers;
+        }
         return new QuizOrder(stepIds, choices);
     }
 

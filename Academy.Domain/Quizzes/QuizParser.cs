@@ -3,7 +3,7 @@ using Academy.Domain.Content;
 
 namespace Academy.Domain.Quizzes;
 
-/// <summary>Reads a quiz or scenario file (<c>*.quiz.md</c>), as described in CONTENT-FORMAT.md.</summary>
+/// <summary>Reads a quiz or scenario file (<c>*.quiz.md</c>), as described in content/README.md.</summary>
 public static class QuizParser
 {
     public const int DefaultPass = 80;
@@ -23,10 +23,16 @@ public static class QuizParser
         var title = front.String("title", required: true, errors);
         var pass = front.Int("pass", 0, 100, errors) ?? DefaultPass;
         var draw = front.Int("draw", 1, 1000, errors);
-        var shuffle = front.Bool("shuffle", errors) ?? false;
+        var shuffle = front.Bool("shuffle", errors) switch
+        {
+            true => ChoiceShuffle.All,
+            false => ChoiceShuffle.None,
+            null => ChoiceShuffle.Judgments,
+        };
 
-        var drafts = new QuizStepReader(front, $"/media/{moduleId}/", errors).Read();
-        var quiz = new QuizDocument(quizId, moduleId, language, title ?? "", pass, draw, shuffle, drafts.Select(d => d.Step).ToList());
+        var reader = new QuizStepReader(front, $"/media/{moduleId}/", errors);
+        var drafts = reader.Read();
+        var quiz = new QuizDocument(quizId, moduleId, language, title ?? "", pass, draw, shuffle, drafts.Select(d => d.Step).ToList(), reader.BriefingHtml);
         if (drafts.Count > 0) new Checks(quiz, drafts, front, errors).Run();
 
         var sorted = errors.OrderBy(e => e.Line).ToList(); // OrderBy is stable: errors on one line keep their order.

@@ -31,6 +31,9 @@ internal sealed partial class QuizStepReader
 
     private string Body => _front.Body;
 
+    /// <summary>The text before the first step, rendered, once <see cref="Read"/> has run; empty when there is none.</summary>
+    public string BriefingHtml { get; private set; } = "";
+
     public IReadOnlyList<StepDraft> Read()
     {
         var document = MarkdownRenderer.Parse(Body);
@@ -46,8 +49,11 @@ internal sealed partial class QuizStepReader
             return [];
         }
         if (firstHeading > 0)
-            Error(LineOf(blocks[0]), "This text comes before the first step, so learners would never see it.",
-                "Move it under a '## ' step heading, or remove it. The quiz's title comes from 'title:' in the front matter.");
+        {
+            var briefing = blocks.Take(firstHeading).ToList();
+            CheckBriefing(briefing);
+            BriefingHtml = MarkdownRenderer.Render(briefing, _mediaBase);
+        }
 
         var sections = new List<(HeadingBlock Heading, List<Block> Content)>();
         foreach (var block in blocks.Skip(firstHeading))
@@ -61,6 +67,20 @@ internal sealed partial class QuizStepReader
     }
 
     private static bool IsStepHeading(Block block) => block is HeadingBlock { Level: 2 };
+
+    /// <summary>The briefing is shown as it is written, so what a trainer meant as a title or as a step would not work there.</summary>
+    private void CheckBriefing(List<Block> briefing)
+    {
+        foreach (var block in briefing)
+        {
+            if (block is HeadingBlock { Level: 1 })
+                Error(LineOf(block), "A '# ' heading before the first step would be a second title above the briefing.",
+                    "Remove it: the quiz's title comes from 'title:' in the front matter. The text before the first '## ' step is the briefing that learners read before they start.");
+            else if (block is ListBlock list && list.Cast<ListItemBlock>().Any(item => ReadMark(item).State != MarkState.None))
+                Error(LineOf(block), "These choices come before the first step, so they would be shown as plain text in the briefing.",
+                    "Put a '## ' step heading above the question they answer, e.g. '## Arrival {#arrival}'. The text before the first step is the briefing that learners read before they start.");
+        }
+    }
 
     /// <summary>Explicit ids first, so that a title-derived id never takes an id the trainer wrote further down.
     /// Derived ids that collide get a number (<c>question</c>, <c>question-2</c>): quizzes often repeat a heading

@@ -96,24 +96,6 @@ public sealed class QuizParserErrorTests
     }
 
     [Fact]
-    public void Parse_ReportsTextBeforeTheFirstStep()
-    {
-        var error = QuizFiles.SingleError("""
-            ---
-            title: T
-            ---
-            Welcome to the quiz.
-
-            ## Q
-            - [x] A
-            """);
-
-        Assert.Equal(4, error.Line);
-        Assert.Contains("before the first step", error.Message);
-        Assert.Contains("'title:'", error.Fix);
-    }
-
-    [Fact]
     public void Parse_SuggestsAValidId_WhenAStepIdIsNotLowerCaseLettersDigitsAndHyphens()
     {
         var error = QuizFiles.SingleError("""

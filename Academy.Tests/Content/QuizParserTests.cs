@@ -30,7 +30,7 @@ public sealed class QuizParserTests
         Assert.Equal(("check", "warm-welcome", "en", "Refund rules"), (quiz.Id, quiz.ModuleId, quiz.Language, quiz.Title));
         Assert.Equal(70, quiz.Pass);
         Assert.Equal(2, quiz.Draw);
-        Assert.True(quiz.Shuffle);
+        Assert.Equal(ChoiceShuffle.All, quiz.Shuffle);
     }
 
     [Fact]
@@ -46,7 +46,8 @@ public sealed class QuizParserTests
 
         Assert.Equal(80, quiz.Pass);
         Assert.Null(quiz.Draw);
-        Assert.False(quiz.Shuffle);
+        Assert.Equal(ChoiceShuffle.Judgments, quiz.Shuffle);
+        Assert.Equal("", quiz.BriefingHtml);
     }
 
     [Fact]
@@ -434,5 +435,7 @@ public sealed class QuizParserTests
         Assert.Contains("\"kind\":\"Right\"", json);
         Assert.DoesNotContain("isEnding", json);
         Assert.DoesNotContain("firstStep", json);
+        Assert.DoesNotContain("contentKind", json);
+        Assert.Contains("\"shuffle\":\"Judgments\"", json);
     }
 }

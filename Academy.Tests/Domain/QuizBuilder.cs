@@ -21,7 +21,7 @@ internal static class QuizBuilder
     public static QuizDocument Quiz(params QuizStep[] steps) => Quiz(80, steps);
 
     public static QuizDocument Quiz(int pass, params QuizStep[] steps) =>
-        new("quiz", "module", "en", "Quiz", pass, null, false, steps);
+        new("quiz", "module", "en", "Quiz", pass, null, ChoiceShuffle.Judgments, steps);
 
     /// <summary>The contract's late-arrival scenario, reduced: the best path arrival [3] → news [3] → details [3] earns 9.</summary>
     public static QuizDocument LateArrival() => Quiz(70,

@@ -6,7 +6,8 @@ namespace Academy.Tests.Domain;
 public sealed class QuizDrawTests
 {
     private static QuizDocument TenQuestions(int? draw, bool shuffle) =>
-        Quiz([.. Enumerable.Range(1, 10).Select(i => Step($"q{i}", X(), O(), O(), O())), Ending("thanks")]) with { Draw = draw, Shuffle = shuffle };
+        Quiz([.. Enumerable.Range(1, 10).Select(i => Step($"q{i}", X(), O(), O(), O())), Ending("thanks")])
+            with { Draw = draw, Shuffle = shuffle ? ChoiceShuffle.All : ChoiceShuffle.Judgments };
 
     [Fact]
     public void Order_GivesTheSameOrder_WhenTheSeedIsTheSame()
@@ -104,5 +105,31 @@ public sealed class QuizDrawTests
         }
 
         Assert.Equal(4, firsts.Count); // the right choice is not always first
+    }
+
+    [Fact]
+    public void Order_ShufflesOnlyTheJudgmentCalls_WhenTheQuizSaysNothing()
+    {
+        var quiz = Quiz(Step("check", X(), O(), O()), Step("call", W(3), W(2), W(1), W(0)), Ending("done"));
+
+        var orders = Enumerable.Range(0, 50).Select(seed => QuizDraw.Order(quiz, seed)).ToList();
+
+        Assert.All(orders, order => Assert.Equal(["call"], order.ChoiceNumbers.Keys));
+        Assert.All(orders, order => Assert.Same(quiz.Steps[0].Choices, order.ChoicesOf(quiz.Steps[0])));
+        Assert.True(orders.Select(o => o.ChoicesOf(quiz.Steps[1])[0].Number).Distinct().Count() > 1);
+    }
+
+    [Theory]
+    [InlineData(ChoiceShuffle.All, "check,call")]
+    [InlineData(ChoiceShuffle.Judgments, "call")]
+    [InlineData(ChoiceShuffle.None, "")]
+    public void Order_ShufflesTheStepsTheQuizSays(ChoiceShuffle shuffle, string shuffled)
+    {
+        var quiz = Quiz(Step("check", X(), O(), O()), Step("call", W(3), W(2), W(1), W(0)), Ending("done")) with { Shuffle = shuffle };
+
+        var order = QuizDraw.Order(quiz, 11);
+
+        Assert.Equal(shuffled, string.Join(",", quiz.Steps.Select(s => s.Id).Where(order.ChoiceNumbers.ContainsKey)));
+        Assert.Equal(shuffled, string.Join(",", quiz.Steps.Where(quiz.ShufflesChoicesOf).Select(s => s.Id)));
     }
 }

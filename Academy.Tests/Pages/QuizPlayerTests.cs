@@ -154,6 +154,32 @@ public sealed partial class QuizPlayerTests(AcademyFactory factory)
     }
 
     [Fact]
+    public async Task JudgmentCall_IsNotAlwaysShownWithTheBestChoiceFirst_SoPickingTheFirstChoiceDoesNotAlwaysPass()
+    {
+        var client = await NewLearnerAsync();
+        var quiz = Quiz("warm-welcome", "late-arrival");
+        var arrival = quiz.FirstStep;
+        var firstShown = new List<int>();
+        var scores = new List<int>();
+
+        for (var i = 0; i < 20; i++)
+        {
+            var attempt = await StartAsync(client, "warm-welcome", "late-arrival");
+            var shown = ChoiceOrder(await client.GetDocumentAsync(attempt)).Split(',').Select(int.Parse).ToList();
+            Assert.Equal(arrival.Choices.Select(c => c.Number), shown.Order());
+            firstShown.Add(shown[0]);
+
+            // The learner who always picks the first choice shown, which used to be the best one in every demo scenario.
+            while ((await client.GetDocumentAsync(attempt)) is var page && page.QuerySelector("input[name=stepId]") is { } step)
+                await AnswerAsync(client, attempt, step.GetAttribute("value")!, int.Parse(page.QuerySelector("input[name=picks]")!.GetAttribute("value")!));
+            scores.Add(int.Parse(PercentPattern().Match((await client.GetDocumentAsync(attempt)).QuerySelector(".score")!.TextContent).Groups[1].Value));
+        }
+
+        Assert.Contains(firstShown, number => number != arrival.BestChoice!.Number);
+        Assert.Contains(scores, score => score < 100);
+    }
+
+    [Fact]
     public async Task PassingEveryQuizAndReadingEveryLesson_CompletesTheModuleWithTheScore()
     {
         var client = await NewLearnerAsync();

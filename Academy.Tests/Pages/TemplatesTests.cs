@@ -1,4 +1,6 @@
 using Academy.Domain.Content;
+using Academy.Domain.Quizzes;
+using Academy.Tests.Content;
 using Academy.Web.Pages.Workspace;
 
 namespace Academy.Tests.Pages;
@@ -19,5 +21,20 @@ public sealed class TemplatesTests
         var parsed = ContentParser.ParseAll(files).Single(f => f.Path == path);
 
         Assert.True(parsed.Ok, string.Join("\n", parsed.Errors));
+    }
+
+    [Fact]
+    public void ScenarioTemplate_NeverPutsTheBestChoiceFirst_AndHasABriefing()
+    {
+        var files = new List<SourceFile>
+        {
+            new("modules/new-module/module.md", Templates.For("module", "Host module")),
+            new("modules/new-module/first-scenario.quiz.md", Templates.For("scenario", "First scenario")),
+        };
+
+        var quiz = ContentParser.ParseAll(files)[1].Document<QuizDocument>();
+
+        Assert.NotEmpty(quiz.BriefingHtml);
+        Assert.All(quiz.Steps.Where(s => s.IsWeighted), step => Assert.NotSame(step.BestChoice, step.Choices[0]));
     }
 }

@@ -99,7 +99,7 @@ public sealed class ContentImporter(AcademyDbContext db, ContentCatalog catalog,
         return number;
     }
 
-    private static void AddVersion(ContentFile file, int number, string text, object document, ContentOrigin origin, string? author, DateTimeOffset now)
+    private static void AddVersion(ContentFile file, int number, string text, ContentDocument document, ContentOrigin origin, string? author, DateTimeOffset now)
     {
         file.Versions.Add(new ContentVersion
         {

@@ -59,15 +59,33 @@ public sealed class PublishedContent
     // Stored, never embedded in a page: no need to escape HTML characters, and the JSON stays readable.
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Serialize(object document) => JsonSerializer.Serialize(document, document.GetType(), Json);
+    /// <summary>The document as stored: JSON that starts with its type (<see cref="ContentDocument.TypeProperty"/>).</summary>
+    public static string Serialize(ContentDocument document) => JsonSerializer.Serialize(document, Json);
 
-    public static object Deserialize(ContentKind kind, string json) => kind switch
+    /// <summary>Reads a stored document of a file of <paramref name="kind"/>. Versions stored before documents carried
+    /// their type are read by <paramref name="kind"/> alone.</summary>
+    /// <exception cref="InvalidDataException">The JSON holds a document of another kind than its file's.</exception>
+    public static ContentDocument Deserialize(ContentKind kind, string json)
     {
-        ContentKind.Standards => JsonSerializer.Deserialize<StandardsDocument>(json, Json)!,
-        ContentKind.Module => JsonSerializer.Deserialize<ModuleDocument>(json, Json)!,
-        ContentKind.Program => JsonSerializer.Deserialize<ProgramDocument>(json, Json)!,
-        _ => JsonSerializer.Deserialize<QuizDocument>(json, Json)!,
-    };
+        ContentDocument document = HasType(json) ? JsonSerializer.Deserialize<ContentDocument>(json, Json)! : kind switch
+        {
+            ContentKind.Standards => JsonSerializer.Deserialize<StandardsDocument>(json, Json)!,
+            ContentKind.Module => JsonSerializer.Deserialize<ModuleDocument>(json, Json)!,
+            ContentKind.Program => JsonSerializer.Deserialize<ProgramDocument>(json, Json)!,
+            ContentKind.Quiz => JsonSerializer.Deserialize<QuizDocument>(json, Json)!,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of content."),
+        };
+        return document.ContentKind == kind
+            ? document
+            : throw new InvalidDataException($"A stored {kind} holds a {document.ContentKind} document.");
+    }
+
+    private static bool HasType(string json)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+        return reader.Read() && reader.TokenType == JsonTokenType.StartObject
+            && reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals(ContentDocument.TypeProperty);
+    }
 
     public static async Task<PublishedContent> LoadAsync(AcademyDbContext db, CancellationToken cancellationToken)
     {
@@ -94,8 +112,8 @@ public sealed class PublishedContent
         var modules = documents.Where(d => d.Document is ModuleDocument && d.Language == DefaultLanguage)
             .Select(d => (Module: (ModuleDocument)d.Document, d.Number))
             .Select(d => new PublishedModule(d.Module, d.Number, translations[d.Module.Id].ToDictionary(t => t.Language,
-                    // The default-language file owns the metadata; a translation owns only its words.
-                    t => t with { Kind = d.Module.Kind, Standards = d.Module.Standards, Minutes = d.Module.Minutes, Refresher = d.Module.Refresher, Audience = d.Module.Audience }),
+                    // Each file keeps its own published version, so the module's may be newer than its translation's.
+                    t => t.WithMetadataOf(d.Module)),
                 quizzes[d.Module.Id].ToList()))
             .ToDictionary(m => m.Id);
         var programs = documents.Select(d => d.Document).OfType<ProgramDocument>().OrderBy(p => p.Title).ToList();

@@ -43,32 +43,35 @@ public static class Templates
             title: {{Yaml(title)}}
             pass: 70
             ---
+            The briefing: where the learner works and what they know before the first decision. Learners read it
+            before they start.
+
             ## The situation {#start}
 
             Describe the moment: who the customer is, what just happened, what they feel.
 
-            - [3] The best response for this customer. -> listen
-              > Why it works for this customer.
             - [1] A weak but understandable response. -> recover
               > What it misses.
+            - [3] The best response for this customer. -> listen
+              > Why it works for this customer.
 
             ## Understanding the need {#listen}
 
-            What the customer says once they feel heard.
+            What the customer says once they feel heard. Each learner sees the choices in an order of their own.
 
-            - [3] Act on what you heard. -> good
-              > Why acting on it now matters.
             - [2] A good answer that does a little less. -> good
               > What would have made it the best.
+            - [3] Act on what you heard. -> good
+              > Why acting on it now matters.
 
             ## A second chance {#recover}
 
             The customer reacts to the weak response. What now?
 
-            - [3] The way back. -> good
-              > How it repairs the moment.
             - [0] Making it worse. -> end
               > Why this loses the customer.
+            - [3] The way back. -> good
+              > How it repairs the moment.
 
             ## The customer leaves happy {#good}
 
