@@ -16,6 +16,7 @@ public static partial class MarkdownRenderer
     public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
         .DisableHtml()
         .UsePipeTables()
+        .Use<ScrollableTables>()
         .UseEmphasisExtras()
         .UseAutoLinks()
         .UseListExtras()

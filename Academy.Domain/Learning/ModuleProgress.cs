@@ -42,7 +42,12 @@ public sealed record ModuleActivity(IReadOnlyList<LessonRead> Lessons, IReadOnly
 /// <summary>Where an employee stands on one module.</summary>
 public sealed record ModuleProgress(int StepsDone, int StepCount, int LessonsRead, int LessonCount, ProgressState State, DateTimeOffset? ValidUntil)
 {
+    /// <summary>The share of the steps (lessons and quizzes alike) done; the progress bar shows it.</summary>
     public int Percent => State == ProgressState.Completed ? 100 : StepCount == 0 ? 0 : StepsDone * 100 / StepCount;
+
+    public int QuizCount => StepCount - LessonCount;
+
+    public int QuizzesPassed => StepsDone - LessonsRead;
 
     /// <param name="quizIds">The ids of the module's published quizzes, each of which must be passed.</param>
     public static ModuleProgress Of(ModuleDocument module, IReadOnlyCollection<string> quizIds, ModuleActivity activity, DateTimeOffset now)

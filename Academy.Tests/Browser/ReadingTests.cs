@@ -15,12 +15,12 @@ public sealed class ReadingTests(BrowserFixture browser) : IClassFixture<Browser
         await page.WaitForURLAsync("**/modules/*");
         var progress = page.Locator("#module-progress");
         var total = (await page.Locator("ol.lessons li").CountAsync()).ToString();
-        Assert.Equal($"1 of {total} lessons read", (await progress.TextContentAsync())!.Trim());
+        Assert.StartsWith($"1 of {total} lessons read · 0 of 1 quiz passed", (await progress.TextContentAsync())!.Trim());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Next" }).ClickAsync();
-        await page.WaitForURLAsync("**/2");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.EndsWith("/2", StringComparison.Ordinal));
 
-        Assert.Equal($"2 of {total} lessons read", (await progress.TextContentAsync())!.Trim());
+        Assert.StartsWith($"2 of {total} lessons read", (await progress.TextContentAsync())!.Trim());
         Assert.Equal("Lesson 2 of " + total, (await page.Locator("article.lesson > p.meta").TextContentAsync())!.Trim());
         Assert.Equal(2, await page.Locator("ol.lessons .read").CountAsync());
         var title = (await page.Locator("h1").TextContentAsync())!.Trim();

@@ -35,6 +35,18 @@ public sealed class ModuleProgressTests
     }
 
     [Fact]
+    public void Of_SaysWhatTheBarCounts_WhenEveryLessonIsReadButTheQuizIsNotPassed()
+    {
+        var activity = new ModuleActivity([new(1, Now), new(2, Now), new(3, Now)], [], null);
+
+        var progress = ModuleProgress.Of(Module(), OneQuiz, activity, Now);
+
+        Assert.Equal((3, 3), (progress.LessonsRead, progress.LessonCount));
+        Assert.Equal((0, 1), (progress.QuizzesPassed, progress.QuizCount));
+        Assert.Equal(75, progress.Percent);
+    }
+
+    [Fact]
     public void IsComplete_NeedsEveryLessonAndEveryQuiz()
     {
         var lessons = new LessonRead[] { new(1, Now), new(2, Now), new(3, Now) };

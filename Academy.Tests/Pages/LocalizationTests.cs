@@ -63,15 +63,72 @@ public sealed class LocalizationTests(AcademyFactory factory)
         var web = Path.Combine(AcademyFactory.RepositoryRoot, "Academy.Web");
         var french = System.Xml.Linq.XDocument.Load(Path.Combine(web, "Resources", "SharedResource.fr.resx"))
             .Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet();
-        var pattern = new System.Text.RegularExpressions.Regex(@"\b[Tt]\[""((?:[^""\\]|\\.)+)""[\],]|ErrorMessage = ""((?:[^""\\]|\\.)+)""");
+        var pattern = new System.Text.RegularExpressions.Regex(@"\b[Tt]\[""((?:[^""\\]|\\.)+)""[\],]|ErrorMessage = ""((?:[^""\\]|\\.)+)""|\.Plural\([^,""]+,\s*""((?:[^""\\]|\\.)+)"",\s*""((?:[^""\\]|\\.)+)""");
         var missing = Directory.EnumerateFiles(web, "*.cs*", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
-            .SelectMany(f => pattern.Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)))
+            .SelectMany(f => pattern.Matches(File.ReadAllText(f))
+                .SelectMany(m => m.Groups.Cast<System.Text.RegularExpressions.Group>().Skip(1).Where(g => g.Success).Select(g => (File: Path.GetFileName(f), Key: g.Value))))
             .Where(x => !french.Contains(x.Key))
             .Select(x => $"{x.File}: {x.Key}")
             .Distinct()
             .ToList();
 
         Assert.True(missing.Count == 0, "Missing from SharedResource.fr.resx:\n" + string.Join("\n", missing));
+    }
+
+    [Fact]
+    public void EveryFrenchText_HasANarrowNoBreakSpace_BeforeTwoPartPunctuationAndInsideQuotes()
+    {
+        var french = System.Xml.Linq.XDocument.Load(Path.Combine(AcademyFactory.RepositoryRoot, "Academy.Web", "Resources", "SharedResource.fr.resx"))
+            .Root!.Elements("data").Select(d => d.Element("value")!.Value);
+        var wrong = new System.Text.RegularExpressions.Regex("[^\u202f][:;!?»]|«[^\u202f]");
+
+        var bad = french.Where(value => wrong.IsMatch(value)).ToList();
+
+        Assert.True(bad.Count == 0, "Use U+202F before : ; ! ? » and after «:\n" + string.Join("\n", bad));
+    }
+
+    [Fact]
+    public void NoView_PutsPunctuationAfterATranslatedText()
+    {
+        // "@T["Your choice"]:" shows "Votre choix:" in French: the colon belongs inside the text to translate.
+        var pattern = new System.Text.RegularExpressions.Regex(@"@T\[""(?:[^""\\]|\\.)*""[^\]\n]*\](?:</\w+>)?[:;!?]");
+        var views = Directory.EnumerateFiles(Path.Combine(AcademyFactory.RepositoryRoot, "Academy.Web", "Pages"), "*.cshtml", SearchOption.AllDirectories);
+
+        var found = views.SelectMany(f => pattern.Matches(File.ReadAllText(f)).Select(m => $"{Path.GetFileName(f)}: {m.Value}")).ToList();
+
+        Assert.True(found.Count == 0, string.Join("\n", found));
+    }
+
+    [Fact]
+    public async Task FrenchSpeaker_SeesTheEnglishProgramMarkedAsEnglish_WithANotice()
+    {
+        var client = await factory.SignInAsync("lea@academy.test");
+
+        var program = await client.GetDocumentAsync("/programs/onboarding");
+        var home = await client.GetDocumentAsync("/");
+
+        Assert.Equal("en", program.QuerySelector("h1")!.GetAttribute("lang"));
+        Assert.Equal("en", program.QuerySelector(".lead")!.GetAttribute("lang"));
+        Assert.Contains("Ce programme n'est pas encore traduit", program.QuerySelector(".notice.info")!.TextContent);
+        Assert.Equal("en", home.QuerySelector("a[href='/programs/onboarding']")!.GetAttribute("lang"));
+        var from = home.QuerySelector("#next-heading + p.meta span")!;
+        Assert.Equal(("en", "Onboarding"), (from.GetAttribute("lang"), from.TextContent));
+    }
+
+    [Fact]
+    public async Task FrenchSpeaker_SeesAnUntranslatedScenarioMarkedAsEnglish_WithANotice()
+    {
+        var client = await factory.SignInAsync("lea@academy.test");
+
+        var start = await client.GetDocumentAsync("/modules/complaint-recovery/quizzes/cold-dinner");
+        var translated = await client.GetDocumentAsync("/modules/warm-welcome/quizzes/late-arrival");
+        var module = await client.GetDocumentAsync("/modules/complaint-recovery");
+
+        Assert.Equal("en", start.QuerySelector("h1")!.GetAttribute("lang"));
+        Assert.Contains("Ce scénario n'est pas encore traduit", start.QuerySelector(".notice.info")!.TextContent);
+        Assert.Equal("fr", translated.QuerySelector("h1")!.GetAttribute("lang"));
+        Assert.Null(translated.QuerySelector(".notice.info"));
+        Assert.Equal("en", module.QuerySelector(".quizzes a[href$='/cold-dinner'] span")!.GetAttribute("lang"));
     }
 }

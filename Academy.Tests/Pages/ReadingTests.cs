@@ -81,6 +81,6 @@ public sealed class ReadingTests(AcademyFactory factory)
         var home = await client.GetDocumentAsync("/");
 
         Assert.Contains(home.QuerySelectorAll(".card h3 a"), a => a.GetAttribute("href") == "/programs/onboarding");
-        Assert.Equal($"/modules/{onboarding.ModuleIds[0]}", home.QuerySelector("#next-heading + p + p a, section[aria-labelledby=next-heading] a.button")!.GetAttribute("href"));
+        Assert.Equal($"/modules/{onboarding.ModuleIds[0]}?from=onboarding", home.QuerySelector("#next-heading + p + p a, section[aria-labelledby=next-heading] a.button")!.GetAttribute("href"));
     }
 }

@@ -56,6 +56,47 @@ public sealed class SignInTests(AcademyFactory factory)
     }
 
     [Fact]
+    public async Task SignIn_TakesAsLong_ForAnUnknownEmailAsForAKnownOneWithAWrongPassword()
+    {
+        // Lockout off, so that the known account keeps failing on its password rather than being locked.
+        await CreateEmployeeAsync("timed@academy.test", active: true);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Employee>>();
+            await users.SetLockoutEnabledAsync((await users.FindByEmailAsync("timed@academy.test"))!, false);
+        }
+        var client = factory.NewClient();
+        var token = await HttpClientForms.AntiforgeryTokenAsync(client, "/account/login");
+        async Task<double> TimeAsync(string email)
+        {
+            var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.Email"] = email, ["Input.Password"] = "not-the-password", ["__RequestVerificationToken"] = token,
+            });
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var response = await client.PostAsync("/account/login", form);
+            watch.Stop();
+            Assert.Contains("The email or password is not right", await response.Content.ReadAsStringAsync());
+            return watch.Elapsed.TotalMilliseconds;
+        }
+        await TimeAsync("timed@academy.test");
+        await TimeAsync("nobody-here@academy.test");
+
+        // Interleaved, and compared by medians, so that a busy moment of the machine weighs on both alike.
+        var known = new List<double>();
+        var unknown = new List<double>();
+        for (var i = 0; i < 7; i++)
+        {
+            known.Add(await TimeAsync("timed@academy.test"));
+            unknown.Add(await TimeAsync($"nobody-{i}@academy.test"));
+        }
+
+        var (knownMedian, unknownMedian) = (known.Order().ElementAt(3), unknown.Order().ElementAt(3));
+        Assert.True(unknownMedian >= 0.5 * knownMedian,
+            $"unknown email: median {unknownMedian:0.0} ms; known email, wrong password: median {knownMedian:0.0} ms");
+    }
+
+    [Fact]
     public async Task SignOut_EndsTheSession()
     {
         var client = await factory.SignInAsync("trainer@academy.test");

@@ -17,6 +17,8 @@ public sealed class AcademyOptions
 
     public VerificationOptions Verification { get; set; } = new();
 
+    public ProxyOptions ForwardedHeaders { get; set; } = new();
+
     public string ContentRoot(IHostEnvironment environment)
     {
         if (Path.IsPathRooted(ContentPath)) return ContentPath;
@@ -34,4 +36,15 @@ public sealed class VerificationOptions
 {
     /// <summary>Verification requests each client address may make per minute, so that codes cannot be enumerated.</summary>
     public int PermitsPerMinute { get; set; } = 30;
+}
+
+/// <summary>The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto headers are believed, besides
+/// loopback (trusted by default, as ASP.NET Core does).</summary>
+public sealed class ProxyOptions
+{
+    /// <summary>Proxy addresses, e.g. <c>10.0.0.5</c>.</summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>Proxy networks in CIDR notation, e.g. <c>10.0.0.0/24</c>.</summary>
+    public string[] KnownNetworks { get; set; } = [];
 }

@@ -1,9 +1,12 @@
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
-using Academy.Web.Pages.Verify;
 using Academy.Web.Data;
+using Academy.Web.Pages.Verify;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +27,11 @@ public static class AcademySetup
 
         services.Configure<AcademyOptions>(configuration.GetSection(AcademyOptions.Section));
         services.AddSingleton(TimeProvider.System);
+        services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, configuration.GetSection(AcademyOptions.Section).Get<AcademyOptions>()?.ForwardedHeaders ?? new()));
+        // Behind a proxy that ends TLS, the request is HTTPS once the forwarded headers are applied: every cookie
+        // then carries Secure. The policy covers cookies written by hand (the language); each cookie below says so too.
+        services.Configure<CookiePolicyOptions>(o => o.Secure = CookieSecurePolicy.SameAsRequest);
+        services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         var connectionString = SqliteConnectionString(configuration.GetConnectionString("Academy") ?? "Data Source=App_Data/academy.db", builder.Environment.ContentRootPath);
         // Pooled: a context per request is the hottest allocation of a page, and AcademyDbContext keeps no state of its own.
@@ -41,6 +49,7 @@ public static class AcademySetup
             })
             .AddEntityFrameworkStores<AcademyDbContext>()
             .AddDefaultTokenProviders()
+            .AddSignInManager<AcademySignInManager>()
             .AddClaimsPrincipalFactory<EmployeeClaimsFactory>();
         services.AddScoped<IUserConfirmation<Employee>, ActiveEmployeeConfirmation>();
         // A deactivated employee's security stamp changes; their open sessions end within a minute.
@@ -52,6 +61,7 @@ public static class AcademySetup
             o.AccessDeniedPath = "/error";
             o.Cookie.Name = "academy";
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             // Identity's validator looks at the cookie's age only after building SignInManager, UserManager and
             // their store for the request; looking first spares every page that work while the cookie is fresh.
             o.Events.OnValidatePrincipal = context =>
@@ -90,7 +100,11 @@ public static class AcademySetup
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
-        services.AddAntiforgery(o => o.Cookie.Name = "academy-xsrf");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "academy-xsrf";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddHealthChecks().AddCheck<ReadinessCheck>("database-and-content");
 
         services.AddSingleton<ContentCatalog>();
@@ -131,6 +145,9 @@ public static class AcademySetup
 
     public static void UseAcademy(this WebApplication app)
     {
+        // First: everything after it (HSTS, cookies, redirects) must see the scheme the browser used.
+        app.UseForwardedHeaders();
+        app.UseCookiePolicy();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
@@ -149,6 +166,19 @@ public static class AcademySetup
         app.MapMediaFiles();
         app.MapRazorPages();
         app.MapVerificationJson();
+    }
+
+    /// <summary>Believes X-Forwarded-For and X-Forwarded-Proto from loopback (ASP.NET Core's default) and from
+    /// the configured proxies. A wrong address stops the start rather than leaving the site on plain HTTP cookies.</summary>
+    private static void TrustProxies(ForwardedHeadersOptions options, ProxyOptions proxies)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        foreach (var proxy in proxies.KnownProxies)
+            options.KnownProxies.Add(IPAddress.TryParse(proxy, out var address) ? address
+                : throw new InvalidOperationException($"Academy:ForwardedHeaders:KnownProxies: \"{proxy}\" is not an IP address (e.g. 10.0.0.5)."));
+        foreach (var network in proxies.KnownNetworks)
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed) ? parsed
+                : throw new InvalidOperationException($"Academy:ForwardedHeaders:KnownNetworks: \"{network}\" is not a network in CIDR notation (e.g. 10.0.0.0/24)."));
     }
 
     /// <summary>Makes a relative SQLite file path relative to the content root and creates its folder.</summary>

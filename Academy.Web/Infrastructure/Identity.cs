@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Academy.Web.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,48 @@ public sealed class EmployeeClaimsFactory(UserManager<Employee> users, RoleManag
         if (user.Department is { } department) identity.AddClaim(new Claim(AcademyClaims.Department, department));
         if (user.JobRole is { } jobRole) identity.AddClaim(new Claim(AcademyClaims.JobRole, jobRole));
         return identity;
+    }
+}
+
+/// <summary>Signs in so that a wrong password takes as long whether the email belongs to an account or not:
+/// Identity answers at once for an unknown email (or a deactivated or locked account) and hashes only for a
+/// known one, which lets anyone find out who works here by timing the form. Every failing path here verifies the
+/// password against a hash made by the same hasher, so each costs one hash.</summary>
+public sealed class AcademySignInManager(
+    UserManager<Employee> users,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<Employee> claimsFactory,
+    IOptions<IdentityOptions> options,
+    ILogger<SignInManager<Employee>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<Employee> confirmation)
+    : SignInManager<Employee>(users, contextAccessor, claimsFactory, options, logger, schemes, confirmation)
+{
+    private static readonly Employee Nobody = new();
+
+    // Made once per process, by the hasher (and so with the iteration count) real passwords use.
+    private static string? _dummyHash;
+
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        if (await UserManager.FindByNameAsync(userName) is { } user)
+            return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        SpendOneHash(password);
+        return SignInResult.Failed;
+    }
+
+    public override async Task<SignInResult> CheckPasswordSignInAsync(Employee user, string password, bool lockoutOnFailure)
+    {
+        // A deactivated or locked account is refused before its password is looked at.
+        if (await PreSignInCheck(user) is not null) SpendOneHash(password);
+        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+    }
+
+    private void SpendOneHash(string password)
+    {
+        var hasher = UserManager.PasswordHasher;
+        _dummyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
+        hasher.VerifyHashedPassword(Nobody, _dummyHash, password);
     }
 }
 

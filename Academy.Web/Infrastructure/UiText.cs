@@ -1,3 +1,4 @@
+using Academy.Domain.Content;
 using Academy.Domain.Learning;
 using Academy.Domain.Quizzes;
 using Microsoft.Extensions.Localization;
@@ -21,5 +22,13 @@ public static class UiText
         MarkKind.Weighted => mark.Weight switch { 3 => t["Best choice"], 2 => t["Good choice"], 1 => t["Weak choice"], _ => t["Harmful choice"] },
         MarkKind.Right => t["Right answer"],
         _ => t["Wrong answer"],
+    };
+
+    /// <summary>A period such as a program's deadline: "1 day", "30 days", "6 months".</summary>
+    public static string Duration(Validity period, IStringLocalizer t) => period.Unit switch
+    {
+        ValidityUnit.Days => t.Plural(period.Amount, "{0} day", "{0} days"),
+        ValidityUnit.Months => t.Plural(period.Amount, "{0} month", "{0} months"),
+        _ => t.Plural(period.Amount, "{0} year", "{0} years"),
     };
 }

@@ -15,7 +15,7 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
 
     public LearningPlan Plan { get; private set; } = new([], [], []);
     public ModuleDocument? Next { get; private set; }
-    public string? NextProgramTitle { get; private set; }
+    public ProgramDocument? NextProgram { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         if (Plan.Programs.FirstOrDefault(p => !p.IsComplete) is { NextModuleId: { } nextId } program)
         {
             Next = _content.Modules[nextId].In(Language);
-            NextProgramTitle = program.Program.Title;
+            NextProgram = program.Program;
         }
     }
 
