@@ -14,6 +14,6 @@ public sealed class LogoutModel(SignInManager<Employee> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return Redirect("/account/login");
+        return RedirectToPage("/Account/Login");
     }
 }

@@ -30,7 +30,7 @@ public sealed class PlayModel(QuizAttempts attempts, IStringLocalizer<SharedReso
     {
         if (await attempts.LoadAsync(id, User.EmployeeId(), cancellationToken) is not { } view) return NotFound();
         var check = await attempts.AnswerAsync(view, new Answer(stepId, picks), cancellationToken);
-        if (check == AnswerCheck.Accepted) return Redirect($"/attempts/{id}?after={Uri.EscapeDataString(stepId)}");
+        if (check == AnswerCheck.Accepted) return RedirectToPage("/Quizzes/Play", new { id, after = stepId });
         Problem = check switch
         {
             AnswerCheck.NoChoice => t["Pick an answer before you go on."],
@@ -39,6 +39,6 @@ public sealed class PlayModel(QuizAttempts attempts, IStringLocalizer<SharedReso
             AnswerCheck.NotReached => t["That answer was for another step: here is where your attempt stands."],
             _ => t["That answer is not one of the choices: pick again."],
         };
-        return Redirect($"/attempts/{id}");
+        return RedirectToPage("/Quizzes/Play", new { id });
     }
 }

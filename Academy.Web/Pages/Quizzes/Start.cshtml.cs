@@ -39,6 +39,6 @@ public sealed class StartModel(AcademyDbContext db, ContentCatalog catalog, Quiz
     {
         if (catalog.Current.Module(moduleId) is not { } module || module.Quiz(quizId) is not { } quiz) return NotFound();
         var id = await attempts.StartOrResumeAsync(User.EmployeeId(), module, quiz, Language, cancellationToken);
-        return Redirect($"/attempts/{id}");
+        return RedirectToPage("/Quizzes/Play", new { id });
     }
 }

@@ -42,6 +42,6 @@ public sealed class MediaModel(AcademyDbContext db, ContentCatalog catalog, Time
         (media.ContentType, media.Bytes, media.UploadedBy, media.UploadedAt) = (MediaFiles.TypeOf(name)!, buffer.ToArray(), User.Identity!.Name!, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         Message = t["Uploaded. In the module, write: ![description](media/{0})", name];
-        return Redirect($"/workspace/media/{moduleId}");
+        return RedirectToPage("/Workspace/Media", new { moduleId });
     }
 }

@@ -49,7 +49,7 @@ public sealed class NewModel(AcademyDbContext db, ContentCatalog catalog, TimePr
             Path = path, Markdown = Templates.For(Input.Kind, Input.Title), Revision = 1, UpdatedBy = User.Identity!.Name!, UpdatedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/workspace/edit?path={Uri.EscapeDataString(path)}");
+        return RedirectToPage("/Workspace/Edit", new { path });
     }
 
     private List<(string Id, string Title)> ModuleChoices() =>

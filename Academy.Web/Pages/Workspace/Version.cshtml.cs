@@ -35,7 +35,7 @@ public sealed class VersionModel(AcademyDbContext db, ContentImporter importer, 
             return Show(version);
         }
         TempData["Message"] = (string)t["Version {0} is published again as version {1}.", version.Number, number];
-        return Redirect($"/workspace/edit?path={Uri.EscapeDataString(version.Path)}");
+        return RedirectToPage("/Workspace/Edit", new { path = version.Path });
     }
 
     private IActionResult Show(Details version)

@@ -29,7 +29,7 @@ public sealed class CreateModel(AcademyDbContext db, UserManager<Employee> users
             if (result.Succeeded)
             {
                 Message = t["The account of {0} is created.", employee.FullName];
-                return Redirect("/admin/employees");
+                return RedirectToPage("/Admin/Employees/Index");
             }
             foreach (var error in result.Errors) ModelState.AddModelError("", error.Description);
         }

@@ -41,7 +41,7 @@ public sealed class EditModel(AcademyDbContext db, UserManager<Employee> users, 
             return await ShowAsync(employee, cancellationToken);
         }
         Message = t["The changes to {0} are saved.", employee.FullName];
-        return Redirect("/admin/employees");
+        return RedirectToPage("/Admin/Employees/Index");
     }
 
     /// <param name="active">Only <c>true</c> or <c>false</c>, as the page's own button posts: anything else is a
@@ -55,7 +55,7 @@ public sealed class EditModel(AcademyDbContext db, UserManager<Employee> users, 
         // A new stamp ends the sessions the employee has open (checked every minute).
         if (!wanted) await users.UpdateSecurityStampAsync(employee);
         Message = wanted ? t["{0} can sign in again.", employee.FullName] : t["{0} is deactivated and can no longer sign in.", employee.FullName];
-        return Redirect("/admin/employees");
+        return RedirectToPage("/Admin/Employees/Index");
     }
 
     private async Task<IActionResult> ShowAsync(Employee employee, CancellationToken cancellationToken)
