@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Academy.Web.Pages.Modules;
 
-/// <summary>One lesson of a module. Opening it records that the employee read it.</summary>
+/// <summary>One lesson of a module. Opening it only shows it: the lesson's own Next or Finish button records that the
+/// employee read it (a POST), so that no image, prefetch or link elsewhere can read lessons for someone.</summary>
 public sealed class ReadModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock) : PageModel
 {
     public ModuleDocument Module { get; private set; } = null!;
@@ -17,6 +18,8 @@ public sealed class ReadModel(AcademyDbContext db, ContentCatalog catalog, TimeP
     public ModuleProgress Progress { get; private set; } = null!;
     public IReadOnlySet<int> Read { get; private set; } = new HashSet<int>();
     public IReadOnlyList<(string Id, string Title, bool Passed)> Quizzes { get; private set; } = [];
+
+    public bool IsLast => Lesson.Number == Module.Lessons.Count;
 
     public async Task<IActionResult> OnGetAsync(string id, int? lesson, CancellationToken cancellationToken)
     {
@@ -27,9 +30,26 @@ public sealed class ReadModel(AcademyDbContext db, ContentCatalog catalog, TimeP
         if (Module.Lessons.ElementAtOrDefault((lesson ?? 1) - 1) is not { } current) return NotFound();
         Lesson = current;
 
-        (Progress, var activity) = await LearnerProgress.RecordReadingAsync(db, User.EmployeeId(), published, current.Number, clock.GetUtcNow(), cancellationToken);
+        var activity = await LearnerProgress.ForModuleAsync(db, User.EmployeeId(), published.Id, cancellationToken);
+        Progress = ModuleProgress.Of(published.Default, published.QuizIds, activity, clock.GetUtcNow());
         Read = activity.Lessons.Select(l => l.Number).ToHashSet();
         Quizzes = published.Quizzes.Select(q => (q.Id, q.In(language).Document.Title, activity.Quizzes.Any(p => p.QuizId == q.Id))).ToList();
         return Page();
+    }
+
+    /// <summary>Next or Finish: records the lesson as read, then opens the next lesson; after the last one, the module's
+    /// first quiz, or the module when it has none.</summary>
+    public async Task<IActionResult> OnPostReadAsync(string id, int? lesson, CancellationToken cancellationToken)
+    {
+        if (catalog.Current.Module(id) is not { } published) return NotFound();
+        var number = lesson ?? 1;
+        if (number < 1 || number > published.Default.Lessons.Count) return NotFound();
+
+        await LearnerProgress.RecordReadingAsync(db, User.EmployeeId(), published, number, clock.GetUtcNow(), cancellationToken);
+
+        if (number < published.Default.Lessons.Count) return RedirectToPage("/Modules/Read", new { id, lesson = number + 1 });
+        return published.Quizzes.Count > 0
+            ? RedirectToPage("/Quizzes/Start", new { moduleId = id, quizId = published.Quizzes[0].Id })
+            : RedirectToPage("/Modules/Read", new { id, lesson = 1 });
     }
 }
