@@ -35,12 +35,16 @@ public sealed class ReadingTests(BrowserFixture browser) : IClassFixture<Browser
     {
         var page = await browser.SignedInPageAsync("hr@academy.test");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Français" }).FocusAsync();
+        await page.GotoAsync("/catalog?kind=technical");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Français" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync("html[lang=fr]");
 
+        // Back on the same page, query included.
+        Assert.EndsWith("/catalog?kind=technical", page.Url);
         Assert.Equal("Accueil", (await page.Locator("nav.bar .menu a").First.TextContentAsync())!.Trim());
-        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        Assert.Equal("true", await page.GetByRole(AriaRole.Button, new() { Name = "Français" }).GetAttributeAsync("aria-current"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await page.WaitForSelectorAsync("html[lang=en]");
     }
 }
