@@ -23,8 +23,8 @@ namespace Academy.Bench;
 /// of <see cref="GeneratedContent"/> modules written to a temp folder and imported at start. One site at a time: the
 /// site sets process-wide state that two hosts would share.</para>
 /// <para>Each measured round times one preview request, one <see cref="ContentParser.Parse(SourceFile)"/> of the same
-/// text (the baseline) and one <see cref="ContentParser.Parse(SourceFile, KnownContent)"/> (the check the preview
-/// makes), one after the other, so that a burst of load from elsewhere lands on all three. The ratio is request over
+/// text (the baseline), one <see cref="ContentParser.Parse(SourceFile, KnownContent)"/> (the check the preview makes)
+/// and, for scale, one <c>GET /healthz</c> (the site's lightest request through the same pipeline), one after the other, so that a burst of load from elsewhere lands on all three. The ratio is request over
 /// baseline, from the medians. For reference it also times, a few times, what the preview did before: parsing every
 /// published file again with the edited one (<see cref="ContentParser.ParseAll"/>; the old code also read them all from
 /// SQLite first, not counted here).</para>
@@ -40,7 +40,7 @@ public static partial class PreviewRun
     private sealed record Options(int[] Sizes, int Warmup, int Rounds, int OldRounds, bool Write);
 
     private sealed record SizeResult(int Modules, int Files, double RequestMedian, double RequestP99, double ParseMedian, double ParseP99,
-        double CheckMedian, double OldMedian, string LoadBefore, string LoadAfter)
+        double CheckMedian, double HealthMedian, double OldMedian, string LoadBefore, string LoadAfter)
     {
         public double Ratio => RequestMedian / ParseMedian;
     }
@@ -113,6 +113,7 @@ public static partial class PreviewRun
             var request = new List<double>(options.Rounds);
             var parse = new List<double>(options.Rounds);
             var check = new List<double>(options.Rounds);
+            var health = new List<double>(options.Rounds);
             for (var round = 0; round < options.Warmup + options.Rounds; round++)
             {
                 var start = Stopwatch.GetTimestamp();
@@ -127,11 +128,20 @@ public static partial class PreviewRun
                 var checkedFile = ContentParser.Parse(source, known);
                 var checkMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 
+                start = Stopwatch.GetTimestamp();
+                using (var ready = await client.GetAsync("/healthz"))
+                {
+                    await ready.Content.ReadAsStringAsync();
+                    if (ready.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"/healthz answered {(int)ready.StatusCode}.");
+                }
+                var healthMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+
                 if (!alone.Ok || !checkedFile.Ok) throw new InvalidOperationException($"{edited.Path} does not parse: {string.Join("; ", alone.Errors.Concat(checkedFile.Errors))}");
                 if (round < options.Warmup) continue;
                 request.Add(requestMs);
                 parse.Add(parseMs);
                 check.Add(checkMs);
+                health.Add(healthMs);
             }
 
             // Before: every published file parsed again with the edited one.
@@ -145,7 +155,7 @@ public static partial class PreviewRun
             }
 
             return new SizeResult(size, files.Count, Median(request), Percentile(request, 0.99), Median(parse), Percentile(parse, 0.99),
-                Median(check), old.Count > 0 ? Median(old) : double.NaN, loadBefore, LoadAverage());
+                Median(check), Median(health), old.Count > 0 ? Median(old) : double.NaN, loadBefore, LoadAverage());
         }
         finally
         {
@@ -203,11 +213,11 @@ public static partial class PreviewRun
 
     private static IEnumerable<string> Summary(IReadOnlyList<SizeResult> results)
     {
-        yield return "| modules | files | preview request, median | p99 | parse of the one file alone, median | p99 | ratio request / parse alone | one-file check (parse + cross-file), median | before: ParseAll of every file, median |";
-        yield return "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+        yield return "| modules | files | preview request, median | p99 | parse of the one file alone, median | p99 | ratio request / parse alone | one-file check (parse + cross-file), median | GET /healthz, median | before: ParseAll of every file, median |";
+        yield return "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
         foreach (var r in results)
             yield return string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Modules} | {r.Files} | **{r.RequestMedian:0.00} ms** | {r.RequestP99:0.00} ms | {r.ParseMedian:0.00} ms | {r.ParseP99:0.00} ms | {r.Ratio:0.00} | {r.CheckMedian:0.00} ms | {r.OldMedian:0.0} ms |");
+                $"| {r.Modules} | {r.Files} | **{r.RequestMedian:0.00} ms** | {r.RequestP99:0.00} ms | {r.ParseMedian:0.00} ms | {r.ParseP99:0.00} ms | {r.Ratio:0.00} | {r.CheckMedian:0.00} ms | {r.HealthMedian:0.00} ms | {r.OldMedian:0.0} ms |");
         if (results.Count > 1)
         {
             var (small, large) = (results[0], results[^1]);
@@ -220,7 +230,7 @@ public static partial class PreviewRun
     }
 
     private static string Line(SizeResult r) => string.Create(CultureInfo.InvariantCulture,
-        $"  preview median {r.RequestMedian:0.00} ms, p99 {r.RequestP99:0.00} ms; parse alone {r.ParseMedian:0.00} ms; ratio {r.Ratio:0.00}; check {r.CheckMedian:0.00} ms; before {r.OldMedian:0.0} ms");
+        $"  preview median {r.RequestMedian:0.00} ms, p99 {r.RequestP99:0.00} ms; parse alone {r.ParseMedian:0.00} ms; ratio {r.Ratio:0.00}; check {r.CheckMedian:0.00} ms; /healthz {r.HealthMedian:0.00} ms; before {r.OldMedian:0.0} ms");
 
     private static void WriteResults(string path, Options options, IEnumerable<string> lines)
     {
@@ -230,7 +240,7 @@ public static partial class PreviewRun
             .AppendLine(CultureInfo.InvariantCulture, $"Run {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz} on {Environment.ProcessorCount} cores, commit {Commit()}.")
             .AppendLine(CultureInfo.InvariantCulture, $"Command: `dotnet run -c Release --project bench/Academy.Bench -- preview --warmup {options.Warmup} --rounds {options.Rounds} --old-rounds {options.OldRounds}`.")
             .AppendLine()
-            .AppendLine("Each round: one preview request (TestServer, signed in as the trainer), then the parse of the same text alone, then the one-file check.")
+            .AppendLine("Each round: one preview request (TestServer, signed in as the trainer), then the parse of the same text alone, then the one-file check, then GET /healthz (the site's lightest request: one database ping), for scale.")
             .AppendLine("A discarded pass at the smallest size warms the process up first.")
             .AppendLine()
             .AppendJoin(Environment.NewLine, lines).AppendLine();
