@@ -73,7 +73,7 @@ public static partial class PreviewRun
             results.Add(result);
         }
 
-        var lines = Summary(results).ToList();
+        var lines = Summary(results.OrderBy(r => r.Modules).ToList(), options).ToList();
         Console.WriteLine();
         foreach (var line in lines) Console.WriteLine(line);
         if (options.Write) WriteResults(Path.Combine(RepositoryRoot(), "bench", "results", "preview.md"), options, lines);
@@ -211,7 +211,7 @@ public static partial class PreviewRun
         }
     }
 
-    private static IEnumerable<string> Summary(IReadOnlyList<SizeResult> results)
+    private static IEnumerable<string> Summary(IReadOnlyList<SizeResult> results, Options options)
     {
         yield return "| modules | files | preview request, median | p99 | parse of the one file alone, median | p99 | ratio request / parse alone | one-file check (parse + cross-file), median | GET /healthz, median | before: ParseAll of every file, median |";
         yield return "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
@@ -226,7 +226,7 @@ public static partial class PreviewRun
                 $"Flatness, {large.Modules} modules against {small.Modules}: preview median x{large.RequestMedian / small.RequestMedian:0.00}, ratio to the parse alone x{large.Ratio / small.Ratio:0.00}; before, ParseAll x{large.OldMedian / small.OldMedian:0.0}.");
         }
         yield return string.Create(CultureInfo.InvariantCulture,
-            $"Load average before/after each size: {string.Join("; ", results.Select(r => $"{r.Modules}: {r.LoadBefore} / {r.LoadAfter}"))}.");
+            $"Load average before/after each size (in the order run: {string.Join(", ", options.Sizes)}): {string.Join("; ", results.Select(r => $"{r.Modules}: {r.LoadBefore} / {r.LoadAfter}"))}.");
     }
 
     private static string Line(SizeResult r) => string.Create(CultureInfo.InvariantCulture,
@@ -238,7 +238,7 @@ public static partial class PreviewRun
             .AppendLine("# Preview benchmark: last results")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Run {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz} on {Environment.ProcessorCount} cores, commit {Commit()}.")
-            .AppendLine(CultureInfo.InvariantCulture, $"Command: `dotnet run -c Release --project bench/Academy.Bench -- preview --warmup {options.Warmup} --rounds {options.Rounds} --old-rounds {options.OldRounds}`.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Command: `dotnet run -c Release --project bench/Academy.Bench -- preview --sizes {string.Join(',', options.Sizes)} --warmup {options.Warmup} --rounds {options.Rounds} --old-rounds {options.OldRounds}`.")
             .AppendLine()
             .AppendLine("Each round: one preview request (TestServer, signed in as the trainer), then the parse of the same text alone, then the one-file check, then GET /healthz (the site's lightest request: one database ping), for scale.")
             .AppendLine("A discarded pass at the smallest size warms the process up first.")
