@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
@@ -284,7 +285,7 @@ public static partial class MarkdownRenderer
             if (depth > MaxNesting) throw new MarkdownLimitException(block.Line, TooDeep, TooDeepFix);
             if (block is LeafBlock { ProcessInlines: true } leaf && Marks(leaf.Lines) > MaxMarksPerParagraph)
                 throw new MarkdownLimitException(block.Line,
-                    $"This paragraph is too long for Academy to read: it has more than {MaxMarksPerParagraph:N0} marks for bold, italics and links with no blank line between them.",
+                    $"This paragraph is too long for Academy to read: it has more than {MaxMarksPerParagraph.ToString("N0", CultureInfo.InvariantCulture)} marks for bold, italics and links with no blank line between them.",
                     "Split it into shorter paragraphs: a blank line ends a paragraph. Lines that follow each other without a blank line are one paragraph.");
         }
 
