@@ -58,7 +58,8 @@ sign_in() {
     --data-urlencode "Input.Email=$EMAIL" --data-urlencode "Input.Password=$PASSWORD" \
     --data-urlencode "__RequestVerificationToken=$token" "$WEB/account/login")"
   [ "$code" = 302 ] || die "signing in as $EMAIL answered $code, not 302"
-  # The first visit records the reading (a write); later ones only read, as in the measured runs.
+  # A first visit, so that the jar holds the antiforgery cookie of the page's forms, as a browser's would. (Opening
+  # a lesson writes nothing: its Next button records the reading.)
   curl -sS -o /dev/null -c "$jar" -b "$jar" "$WEB$PAGE"
   awk -F '\t' '(/^#HttpOnly_/ || !/^#/) && NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar"
 }

@@ -35,14 +35,41 @@ public static partial class ContentParser
     {
         var location = ContentPath.Of(file.Path);
         var lastLine = LastLine(file.Text);
-        return location?.Kind switch
+        try
         {
-            null => new Reading(NotContent(file), null, lastLine),
-            ContentKind.Standards => ReadStandards(file, location, lastLine),
-            ContentKind.Module => ReadModule(file, location, lastLine),
-            ContentKind.Program => ReadProgram(file, location, lastLine),
-            _ => ReadQuiz(file, location, lastLine),
-        };
+            return location?.Kind switch
+            {
+                null => new Reading(NotContent(file), null, lastLine),
+                ContentKind.Standards => ReadStandards(file, location, lastLine),
+                ContentKind.Module => ReadModule(file, location, lastLine),
+                ContentKind.Program => ReadProgram(file, location, lastLine),
+                _ => ReadQuiz(file, location, lastLine),
+            };
+        }
+        catch (Exception e) when (location is not null && e is not OutOfMemoryException)
+        {
+            // One file must never stop the others from being read, the site from starting or the editor from answering.
+            // The file is then like one whose body cannot be read: its id is known, its lessons and references are not.
+            return new Reading(Unreadable(file, location, lastLine, e), location, lastLine);
+        }
+    }
+
+    private static ParsedFile Unreadable(SourceFile file, ContentPath location, int lastLine, Exception e)
+    {
+        ContentError error;
+        if (e is MarkdownLimitException limit)
+        {
+            // Only the body goes through Markdig, so its front matter was read before; read again, it gives the body's first line.
+            var bodyLine = FrontMatter.Parse(file.Path, file.Text, [])?.BodyLine ?? 1;
+            error = new ContentError(file.Path, Math.Clamp(bodyLine + limit.Line, 1, lastLine), limit.Message, limit.Fix);
+        }
+        else
+        {
+            error = new ContentError(file.Path, 1, $"Academy could not read this file: {e.Message}",
+                "Look at what changed last for unusual Markdown (a very long paragraph, lists or quotes nested very deep, many brackets "
+                + "or asterisks that never close) and simplify it. If the file looks ordinary, send it to your administrator: this is a fault in Academy.");
+        }
+        return new ParsedFile(file.Path, location.Kind, DocumentId(location), location.Language, null, [error]);
     }
 
     private static ParsedFile NotContent(SourceFile file)
@@ -81,7 +108,9 @@ public static partial class ContentParser
         var standards = new List<Standard>();
         var declared = new List<Located>();
         var firstLines = new Dictionary<string, int>(StringComparer.Ordinal);
-        var sections = Sections(MarkdownRenderer.Parse(front.Body));
+        var body = MarkdownRenderer.Parse(front.Body);
+        MarkdownRenderer.CheckImages(body, front, null, errors);
+        var sections = Sections(body);
         // The text before the first standard introduces the catalogue in the file; the site has no place for it.
         foreach (var (heading, blocks) in sections.Skip(1))
         {
@@ -149,7 +178,9 @@ public static partial class ContentParser
 
         // Relative links in lessons point into the module's media/ folder, which the site serves under /media/<id>/.
         var mediaBase = $"/media/{folder}/";
-        var sections = Sections(MarkdownRenderer.Parse(front.Body));
+        var body = MarkdownRenderer.Parse(front.Body);
+        MarkdownRenderer.CheckImages(body, front, mediaBase, errors);
+        var sections = Sections(body);
         var introHtml = MarkdownRenderer.Render(sections[0].Blocks, mediaBase);
         var lessons = new List<Lesson>();
         var lessonLines = new List<Located>();
@@ -232,6 +263,7 @@ public static partial class ContentParser
         var certificate = front.Bool("certificate", errors) ?? false;
 
         var body = MarkdownRenderer.Parse(front.Body);
+        MarkdownRenderer.CheckImages(body, front, null, errors);
         var list = body.OfType<ListBlock>().FirstOrDefault(l => l.IsOrdered);
         var modules = new List<Located>();
         var firstLines = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -37,6 +37,7 @@ internal sealed partial class QuizStepReader
     public IReadOnlyList<StepDraft> Read()
     {
         var document = MarkdownRenderer.Parse(Body);
+        MarkdownRenderer.CheckImages(document, _front, _mediaBase, _errors);
         // Choices are rendered on their own, so they need the file's link references to resolve [text][ref].
         _references = string.Concat(document.Descendants<LinkReferenceDefinition>().Select(d => "\n\n" + Source(d)));
         var blocks = document.Where(b => b is not LinkReferenceDefinitionGroup).ToList();

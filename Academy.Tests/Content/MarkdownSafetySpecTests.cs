@@ -68,11 +68,115 @@ public sealed class MarkdownSafetySpecTests
     }
 
     [Fact]
-    public void Image_IsNeutralised_WhenItsSourceIsJavascript()
+    public void Image_IsNeutralisedWhenRendered_WhenItsSourceIsJavascript()
     {
-        var html = LessonHtml("![Desk](javascript:alert(1))");
+        var html = MarkdownRenderer.Render("![Desk](javascript:alert(1))", "/media/warm-welcome/");
 
         Assert.Equal("<p><img src=\"#\" alt=\"Desk\" /></p>\n", html);
+    }
+
+    /// <summary>An image loads by itself when the page opens, with the reader's cookies: pointed at a page of the site
+    /// it would act for every reader (mark lessons read, change their language), so the parser refuses it.</summary>
+    [Theory]
+    [InlineData("/modules/other/1")]
+    [InlineData("/language?culture=fr&returnUrl=/")]
+    [InlineData("http://tracker.example/pixel.png")]
+    [InlineData("data:image/png;base64,iVBORw0KGgo=")]
+    [InlineData("//evil.example/x.png")]
+    [InlineData("../other/media/x.png")]
+    [InlineData("desk.png")]
+    [InlineData("https:/modules/other/1")]
+    [InlineData("https:modules/other/1")]
+    [InlineData("https:///modules/other/1")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("")]
+    public void Image_IsAnErrorOnItsLine_WhenItsSourceIsNeitherTheModulesMediaNorHttps(string source)
+    {
+        var file = Spec.Parse(Spec.WarmWelcome, $"---\ntitle: The warm welcome\nkind: behavioral\n---\n## The lesson\nLook.\n\nThe desk: ![Desk]({source}) here.\n");
+
+        var error = file.SingleError(8, $"The image '{source}' is neither a picture of this module nor an https:// address.");
+        Assert.Contains("'![description](media/name.png)'", error.Fix);
+        Assert.Contains("full https:// address", error.Fix);
+    }
+
+    [Theory]
+    [InlineData("![Desk][desk]\n\n[desk]: /modules/other/1", 6)]
+    [InlineData("[![Desk](/modules/other/1)](https://example.com)", 6)]
+    [InlineData("> - A quoted list\n>   - nested, with *an ![Desk](/modules/other/1) inside*", 7)]
+    [InlineData("| a | b |\n| - | - |\n| x | ![Desk](/modules/other/1) |", 8)]
+    [InlineData("Text\non lines\nthat go on ![Desk](/modules/other/1)", 8)]
+    public void Image_IsAnErrorOnItsLine_WhereverItIsWritten(string markdown, int line)
+    {
+        var file = Spec.Parse(Spec.WarmWelcome, "---\ntitle: The warm welcome\nkind: behavioral\n---\n## The lesson\n" + markdown + "\n");
+
+        file.SingleError(line, "The image '/modules/other/1' is neither");
+    }
+
+    [Theory]
+    [InlineData("media/desk.jpg", "/media/warm-welcome/desk.jpg")]
+    [InlineData("./media/desk.jpg", "/media/warm-welcome/desk.jpg")]
+    [InlineData("media/Front_desk-2.v1.png", "/media/warm-welcome/Front_desk-2.v1.png")]
+    [InlineData("https://example.com/pictures/desk.png?size=2", "https://example.com/pictures/desk.png?size=2")]
+    [InlineData("HTTPS://example.com/desk.png", "HTTPS://example.com/desk.png")]
+    public void Image_IsShown_WhenItIsAPictureOfTheModuleOrAnHttpsAddress(string source, string src)
+    {
+        Assert.Contains($"src=\"{src}\"", LessonHtml($"![Desk]({source})"));
+    }
+
+    [Theory]
+    [InlineData("media/rooms/desk.jpg")]
+    [InlineData("media/.hidden.png")]
+    [InlineData("media/../../modules/other/1")]
+    [InlineData("media/my%20desk.png")]
+    public void Image_IsAnErrorSayingHowPicturesAreNamed_WhenInTheMediaFolderButNotServed(string source)
+    {
+        var file = Spec.Parse(Spec.WarmWelcome, $"---\ntitle: The warm welcome\nkind: behavioral\n---\n## The lesson\n![Desk]({source})\n");
+
+        var error = file.SingleError(6, $"The image '{source}' is not a file the site can show from this module's media folder.");
+        Assert.Contains("directly in the module's media/ folder", error.Fix);
+    }
+
+    [Fact]
+    public void Image_IsAnErrorOnEachOfItsLines_WhenSeveralAreRefused()
+    {
+        var file = Spec.Parse(Spec.WarmWelcome,
+            "---\ntitle: The warm welcome\nkind: behavioral\n---\n![Intro](/modules/a/1)\n\n## The lesson\nFine ![ok](media/ok.png)\n\n![Bad](http://x.test/a.png)\n");
+
+        Assert.Null(file.Document);
+        Assert.Equal([5, 10], file.Errors.Select(e => e.Line));
+    }
+
+    [Fact]
+    public void Image_MayOnlyBeHttps_InAStandardOrAProgramDescription()
+    {
+        var standards = Spec.Parse("standards.md", "---\ntitle: Standards\n---\n## Welcome {#welcome}\nSee ![desk](media/desk.png).\n");
+        var program = Spec.Parse("programs/onboarding.md", "---\ntitle: Onboarding\n---\n![Team](/modules/warm-welcome/1)\n\n1. warm-welcome\n");
+        var allowed = Spec.Parse("programs/onboarding.md", "---\ntitle: Onboarding\n---\n![Team](https://example.com/team.png)\n\n1. warm-welcome\n");
+
+        var error = standards.SingleError(5, "The image 'media/desk.png' is not an https:// address.");
+        Assert.Contains("'![description](https://example.com/picture.png)'", error.Fix);
+        program.SingleError(4, "The image '/modules/warm-welcome/1' is not an https:// address.");
+        Assert.Contains("src=\"https://example.com/team.png\"", allowed.Document<ProgramDocument>().DescriptionHtml);
+    }
+
+    [Fact]
+    public void Image_IsAnErrorOnItsLine_InAQuizStepAChoiceAndAFeedback()
+    {
+        var quiz = Spec.Parse("modules/warm-welcome/check.quiz.md", """
+            ---
+            title: Check
+            ---
+            ## Arrival {#arrival}
+            ![Lobby](/modules/warm-welcome/2)
+
+            - [x] Greet her ![smile](/language?culture=fr&returnUrl=/)
+              > Right. ![ok](media/ok.png) ![bad](http://x.test/b.png)
+            - [ ] Wait
+            """);
+
+        Assert.Null(quiz.Document);
+        Assert.Equal([5, 7, 8], quiz.Errors.Select(e => e.Line));
+        Assert.All(quiz.Errors, e => Assert.Contains("is neither a picture of this module nor an https:// address", e.Message));
     }
 
     [Theory]
@@ -91,7 +195,7 @@ public sealed class MarkdownSafetySpecTests
     [InlineData("[Desk](media/x.png)", "href=\"/media/warm-welcome/x.png\"")]
     [InlineData("![Desk](media/desk.jpg)", "src=\"/media/warm-welcome/desk.jpg\"")]
     [InlineData("![Desk](./media/desk.jpg)", "src=\"/media/warm-welcome/desk.jpg\"")]
-    [InlineData("![Desk](media/rooms/media/desk.jpg)", "src=\"/media/warm-welcome/rooms/media/desk.jpg\"")]
+    [InlineData("[Desk](media/rooms/media/desk.jpg)", "href=\"/media/warm-welcome/rooms/media/desk.jpg\"")]
     public void RelativeLink_PointsIntoTheModulesMediaFolder_WhenInALesson(string markdown, string expected)
     {
         Assert.Contains(expected, LessonHtml(markdown));

@@ -78,6 +78,16 @@ public static class HttpClientForms
         return await client.PostAsync(url, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>Presses the Next or Finish button of a lesson, the POST that records it as read, as a reader would.
+    /// Opening a lesson (a GET) records nothing.</summary>
+    public static async Task<HttpResponseMessage> ReadLessonAsync(this HttpClient client, string moduleId, int lesson)
+    {
+        var response = await client.PostFormAsync($"/modules/{moduleId}/{lesson}?handler=Read", [], $"/modules/{moduleId}/{lesson}");
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Reading lesson {lesson} of {moduleId}: {(int)response.StatusCode}");
+        return response;
+    }
+
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string page)
     {
         var html = await client.GetStringAsync(page);

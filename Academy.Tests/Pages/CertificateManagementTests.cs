@@ -32,7 +32,7 @@ public sealed class CertificateManagementTests(AcademyFactory factory)
         var client = await factory.SignInAsync(email);
         Assert.Equal(0, await factory.WithDbAsync(db => db.Certificates.CountAsync(c => c.HolderId == id)));
 
-        await client.GetDocumentAsync($"/modules/{last.Id}/{last.Default.Lessons.Count}");
+        await client.ReadLessonAsync(last.Id, last.Default.Lessons.Count);
         var mine = await client.GetDocumentAsync("/certificates");
 
         var certificate = await factory.WithDbAsync(db => db.Certificates.SingleAsync(c => c.HolderId == id && c.ProgramId == "onboarding"));

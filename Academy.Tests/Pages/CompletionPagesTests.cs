@@ -48,7 +48,7 @@ public sealed class CompletionPagesTests(AcademyFactory factory)
     /// <summary>Reads every lesson and passes every quiz of the module on its best path.</summary>
     private static async Task CompleteAsync(HttpClient client, PublishedModule module)
     {
-        foreach (var lesson in module.Default.Lessons) await client.GetDocumentAsync($"/modules/{module.Id}/{lesson.Number}");
+        foreach (var lesson in module.Default.Lessons) await client.ReadLessonAsync(module.Id, lesson.Number);
         foreach (var quiz in module.Quizzes)
         {
             var start = await client.PostFormAsync($"/modules/{module.Id}/quizzes/{quiz.Id}", []);

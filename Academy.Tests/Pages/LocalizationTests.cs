@@ -46,15 +46,37 @@ public sealed class LocalizationTests(AcademyFactory factory)
     public async Task Switcher_ChangesTheLanguage_AndRemembersItInTheProfile()
     {
         var client = await factory.SignInAsync("omar@academy.test");
+        var form = (await client.GetDocumentAsync("/catalog")).QuerySelector("form.languages")!;
+        Assert.Equal(("post", "/language", "/catalog"), (form.GetAttribute("method"), form.GetAttribute("action"), form.QuerySelector("input[name=returnUrl]")!.GetAttribute("value")));
+        Assert.Equal(["en", "fr"], form.QuerySelectorAll("button[name=culture]").Select(b => b.GetAttribute("value")));
 
-        var switched = await client.GetAsync("/language?culture=fr&returnUrl=%2Fcatalog");
+        var switched = await client.PostFormAsync("/language", new() { ["culture"] = "fr", ["returnUrl"] = "/catalog" }, "/catalog");
         Assert.Equal("/catalog", switched.Headers.Location!.OriginalString);
         var catalog = await client.GetDocumentAsync("/catalog");
         var again = await (await factory.SignInAsync("omar@academy.test")).GetDocumentAsync("/catalog");
 
         Assert.Equal("Catalogue de formation", catalog.QuerySelector("h1")!.TextContent);
         Assert.Equal("Catalogue de formation", again.QuerySelector("h1")!.TextContent);
-        await client.GetAsync("/language?culture=en&returnUrl=%2F");
+        await client.PostFormAsync("/language", new() { ["culture"] = "en", ["returnUrl"] = "/" }, "/");
+    }
+
+    /// <summary>An image in any page (<c>&lt;img src="/language?culture=fr"&gt;</c>) makes a GET for the reader: it must
+    /// change nothing. Old links still land where they pointed.</summary>
+    [Fact]
+    public async Task Switcher_ChangesNothing_WhenGetOrWithoutItsAntiforgeryToken()
+    {
+        var client = await factory.SignInAsync("nina@academy.test");
+
+        var viaGet = await client.GetAsync("/language?culture=fr&returnUrl=%2Fcatalog");
+        var forged = await client.PostAsync("/language", new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "fr", ["returnUrl"] = "/catalog" }));
+        var catalog = await client.GetDocumentAsync("/catalog");
+        var again = await (await factory.SignInAsync("nina@academy.test")).GetDocumentAsync("/catalog");
+
+        Assert.Equal((System.Net.HttpStatusCode.Redirect, "/catalog"), (viaGet.StatusCode, viaGet.Headers.Location!.OriginalString));
+        Assert.False(viaGet.Headers.Contains("Set-Cookie") && viaGet.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith(".AspNetCore.Culture", StringComparison.Ordinal)));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal("en", catalog.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("en", again.DocumentElement.GetAttribute("lang"));
     }
 
     [Fact]

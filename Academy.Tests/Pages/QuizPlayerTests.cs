@@ -184,7 +184,7 @@ public sealed partial class QuizPlayerTests(AcademyFactory factory)
     {
         var client = await NewLearnerAsync();
         var module = factory.Services.GetRequiredService<ContentCatalog>().Current.Module("guest-preferences")!;
-        for (var n = 1; n <= module.Default.Lessons.Count; n++) await client.GetDocumentAsync($"/modules/{module.Id}/{n}");
+        for (var n = 1; n <= module.Default.Lessons.Count; n++) await client.ReadLessonAsync(module.Id, n);
         Assert.DoesNotContain("Module completed", (await client.GetDocumentAsync($"/modules/{module.Id}")).QuerySelector(".reader nav")!.TextContent);
 
         foreach (var quiz in module.Quizzes)

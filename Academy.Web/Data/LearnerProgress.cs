@@ -18,26 +18,31 @@ public static class LearnerProgress
     public static async Task<ModuleActivity> ForModuleAsync(AcademyDbContext db, string employeeId, string moduleId, CancellationToken cancellationToken) =>
         (await ActivitiesAsync(db, employeeId, moduleId, cancellationToken)).GetValueOrDefault(moduleId, ModuleActivity.None);
 
-    /// <summary>Records that the employee read a lesson, and completes the module if nothing else was missing.
-    /// A lesson read before and not due again writes nothing.</summary>
-    public static async Task<(ModuleProgress Progress, ModuleActivity Activity)> RecordReadingAsync(AcademyDbContext db, string employeeId,
-        PublishedModule module, int lessonNumber, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Records that the employee read a lesson, and completes the module if nothing else was missing, in one
+    /// save, and returns the activity that results. A lesson read before and not due again writes nothing. Called from a
+    /// POST only: a GET never records.</summary>
+    public static async Task<ModuleActivity> RecordReadingAsync(AcademyDbContext db, string employeeId, PublishedModule module, int lessonNumber,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         var activity = await ForModuleAsync(db, employeeId, module.Id, cancellationToken);
         var since = activity.LastCompletion?.CompletedAt ?? DateTimeOffset.MinValue;
         var progress = ModuleProgress.Of(module.Default, module.QuizIds, activity, now);
         var previous = activity.Lessons.Where(l => l.Number == lessonNumber).Select(l => (DateTimeOffset?)l.At).FirstOrDefault();
-        if (progress.State == ProgressState.Completed || previous > since) return (progress, activity);
+        if (progress.State == ProgressState.Completed || previous > since) return activity;
 
         if (previous is null)
             db.LessonViews.Add(new LessonView { EmployeeId = employeeId, ModuleId = module.Id, LessonNumber = lessonNumber, FirstReadAt = now, ReadAt = now });
         else
-            await db.LessonViews.Where(v => v.EmployeeId == employeeId && v.ModuleId == module.Id && v.LessonNumber == lessonNumber)
-                .ExecuteUpdateAsync(s => s.SetProperty(v => v.ReadAt, now), cancellationToken);
+        {
+            // Read again for a refresher: only ReadAt changes, saved with the completion it may cause.
+            var view = new LessonView { EmployeeId = employeeId, ModuleId = module.Id, LessonNumber = lessonNumber };
+            db.LessonViews.Attach(view);
+            view.ReadAt = now;
+        }
         activity = activity with { Lessons = [.. activity.Lessons.Where(l => l.Number != lessonNumber), new LessonRead(lessonNumber, now)] };
         activity = await CompleteIfDoneAsync(db, employeeId, module, activity, now, cancellationToken);
         await SaveIgnoringRacesAsync(db, cancellationToken);
-        return (ModuleProgress.Of(module.Default, module.QuizIds, activity, now), activity);
+        return activity;
     }
 
     /// <summary>Adds the module's completion to the context when every lesson is read and every quiz passed.

@@ -7,11 +7,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Academy.Web.Pages;
 
-/// <summary>The language switcher: remembered in a cookie, and in the profile of a signed-in employee. A link
-/// rather than a form, so that pages carry no antiforgery token for it; changing someone's language is harmless.</summary>
+/// <summary>The language switcher: remembered in a cookie, and in the profile of a signed-in employee. A form with an
+/// antiforgery token, because it writes: as a link, an image in any page (<c>&lt;img src="/language?culture=fr"&gt;</c>)
+/// could switch every reader's language.</summary>
 public sealed class LanguageModel(UserManager<Employee> users, SignInManager<Employee> signIn) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(string? culture, string? returnUrl)
+    /// <summary>An old link or a bookmark: back where it came from, changing nothing.</summary>
+    public IActionResult OnGet(string? returnUrl) => LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+
+    public async Task<IActionResult> OnPostAsync(string? culture, string? returnUrl)
     {
         if (!AcademySetup.Cultures.Any(c => c.Name == culture)) return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,

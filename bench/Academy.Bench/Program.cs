@@ -1,11 +1,12 @@
 using Academy.Bench;
 
-// `import` runs the import benchmark; `bare` serves one saved page, the baseline that bench/module-page.sh compares
-// the real module page with; `steps` is bench/step-post.sh's load driver; `generate` writes the import benchmark's
-// content to a folder, to read it.
+// `import` runs the import benchmark; `preview` the editor's live preview at 20, 200 and 2,000 modules; `bare` serves
+// one saved page, the baseline that bench/module-page.sh compares the real module page with; `steps` is
+// bench/step-post.sh's load driver; `generate` writes the import benchmark's content to a folder, to read it.
 return args.FirstOrDefault() switch
 {
     "import" => ImportRun.Run(args[1..]),
+    "preview" => await PreviewRun.RunAsync(args[1..]),
     "bare" => await BareServer.RunAsync(args[1..]),
     "steps" => await StepPostRun.RunAsync(args[1..]),
     "generate" when args.Length == 2 => Generate(args[1]),
@@ -17,6 +18,8 @@ static int Usage()
     Console.Error.WriteLine("""
         usage:
           dotnet run -c Release --project bench/Academy.Bench -- import [--interleaved-only | BenchmarkDotNet options]
+          dotnet run -c Release --project bench/Academy.Bench -- preview [--sizes 20,200,2000] [--warmup 200] [--rounds 400] [--old-rounds 5] [--no-write]
+              (the editor's live preview request against a catalogue of generated modules, and the parse of the one file alone)
           Academy.Bench bare --file page.html --urls http://127.0.0.1:5081
           Academy.Bench steps --base http://127.0.0.1:5080 --db <site's SQLite file> [--learners 32] [--duration 20s] [--runs 2]
               (the load driver of bench/step-post.sh: quiz step POSTs per second, the module page in the same run, a count of the answers stored)

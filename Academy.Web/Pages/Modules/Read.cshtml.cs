@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Academy.Web.Pages.Modules;
 
-/// <summary>One lesson of a module. Opening it records that the employee read it.</summary>
+/// <summary>One lesson of a module. Opening it only shows it: the lesson's own Next or Finish button records that the
+/// employee read it (a POST), so that no image, prefetch or link elsewhere can read lessons for someone.</summary>
 public sealed class ReadModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, Jobs.CertificateIssueJob certificates) : PageModel
 {
     public ModuleDocument Module { get; private set; } = null!;
@@ -21,8 +22,7 @@ public sealed class ReadModel(AcademyDbContext db, ContentCatalog catalog, TimeP
     /// <summary>The program the learner came from (<c>?from=</c> on the program page's links), when it holds this module.</summary>
     public ProgramDocument? FromProgram { get; private set; }
 
-    /// <summary>Keeps <see cref="FromProgram"/> on the links between the module's lessons.</summary>
-    public string FromQuery => FromProgram is { } program ? $"?from={Uri.EscapeDataString(program.Id)}" : "";
+    public bool IsLast => Lesson.Number == Module.Lessons.Count;
 
     public async Task<IActionResult> OnGetAsync(string id, int? lesson, string? from, CancellationToken cancellationToken)
     {
@@ -34,12 +34,29 @@ public sealed class ReadModel(AcademyDbContext db, ContentCatalog catalog, TimeP
         Lesson = current;
         FromProgram = catalog.Current.Programs.FirstOrDefault(p => p.Id == from && p.ModuleIds.Contains(id));
 
-        var now = clock.GetUtcNow();
-        (Progress, var activity) = await LearnerProgress.RecordReadingAsync(db, User.EmployeeId(), published, current.Number, now, cancellationToken);
-        // A completion made by this reading carries this request's instant; it may finish a program whose certificate is then due.
-        if (activity.LastCompletion?.CompletedAt == now) await certificates.RunForModuleAsync(User.EmployeeId(), published.Id, cancellationToken);
+        var activity = await LearnerProgress.ForModuleAsync(db, User.EmployeeId(), published.Id, cancellationToken);
+        Progress = ModuleProgress.Of(published.Default, published.QuizIds, activity, clock.GetUtcNow());
         Read = activity.Lessons.Select(l => l.Number).ToHashSet();
         Quizzes = published.Quizzes.Select(q => (q.Id, q.In(language).Document.Title, q.In(language).Document.Language, activity.Quizzes.Any(p => p.QuizId == q.Id))).ToList();
         return Page();
+    }
+
+    /// <summary>Next or Finish: records the lesson as read, then opens the next lesson; after the last one, the module's
+    /// first quiz, or the module when it has none.</summary>
+    public async Task<IActionResult> OnPostReadAsync(string id, int? lesson, string? from, CancellationToken cancellationToken)
+    {
+        if (catalog.Current.Module(id) is not { } published) return NotFound();
+        var number = lesson ?? 1;
+        if (number < 1 || number > published.Default.Lessons.Count) return NotFound();
+
+        var now = clock.GetUtcNow();
+        var activity = await LearnerProgress.RecordReadingAsync(db, User.EmployeeId(), published, number, now, cancellationToken);
+        // A completion made by this reading carries this request's instant; it may finish a program whose certificate is then due.
+        if (activity.LastCompletion?.CompletedAt == now) await certificates.RunForModuleAsync(User.EmployeeId(), published.Id, cancellationToken);
+
+        if (number < published.Default.Lessons.Count) return RedirectToPage("/Modules/Read", new { id, lesson = number + 1, from });
+        return published.Quizzes.Count > 0
+            ? RedirectToPage("/Quizzes/Start", new { moduleId = id, quizId = published.Quizzes[0].Id })
+            : RedirectToPage("/Modules/Read", new { id, lesson = 1, from });
     }
 }
