@@ -21,7 +21,12 @@ public sealed record ModuleDocument(
     Validity? Refresher,
     Audience Audience,
     string IntroHtml,
-    IReadOnlyList<Lesson> Lessons);
+    IReadOnlyList<Lesson> Lessons,
+    Validity? RefresherWindow = null)
+{
+    /// <summary>How long before expiry a refresher is assigned, when the module does not say: 30 days.</summary>
+    public static readonly Validity DefaultRefresherWindow = new(30, ValidityUnit.Days);
+}
 
 public sealed record ProgramDocument(
     string Id,
