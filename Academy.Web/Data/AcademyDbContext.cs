@@ -15,6 +15,10 @@ public sealed class AcademyDbContext(DbContextOptions<AcademyDbContext> options)
     public DbSet<QuizAnswer> QuizAnswers => Set<QuizAnswer>();
     public DbSet<ContentDraft> ContentDrafts => Set<ContentDraft>();
     public DbSet<ContentMedia> ContentMedia => Set<ContentMedia>();
+    public DbSet<AssignmentRule> AssignmentRules => Set<AssignmentRule>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
