@@ -1,5 +1,7 @@
 using System.Globalization;
 using Academy.Web.Data;
+using Academy.Web.Jobs;
+using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -119,6 +121,7 @@ public static class AcademySetup
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Pages.Quizzes.QuizAttempts>();
         if (builder.Environment.IsDevelopment()) services.AddHostedService<ContentWatcher>();
+        services.AddAcademyJobs(configuration);
     }
 
     public static async Task PrepareDatabaseAndContentAsync(this WebApplication app)
@@ -133,6 +136,8 @@ public static class AcademySetup
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedDemoAccountsAsync();
         await scope.ServiceProvider.GetRequiredService<ContentImporter>()
             .ImportDirectoryAsync(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AcademyOptions>>().Value.ContentRoot(app.Environment), CancellationToken.None);
+        // After the content: the catch-up run of the jobs reads the published programs and modules.
+        JobSchedule.Start(app.Services);
     }
 
     public static void UseAcademy(this WebApplication app)
@@ -153,6 +158,9 @@ public static class AcademySetup
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapMediaFiles();
         app.MapRazorPages();
+        // Hangfire's own filter would allow local requests only; the Admin policy decides instead (403 for others).
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = null, DisplayStorageConnectionString = false })
+            .RequireAuthorization(Policies.Admin);
     }
 
     /// <summary>Makes a relative SQLite file path relative to the content root and creates its folder.</summary>
