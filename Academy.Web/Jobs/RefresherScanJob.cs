@@ -80,3 +80,21 @@ public static class Notices
         db.Notifications.AddRange(notices.Where(n => stored.Add(n.Key)));
     }
 }
+
+public static class Nudges
+{
+    /// <summary>A nudge per open assignment and day: asking twice the same day sends one. Returns how many were new.</summary>
+    public static async Task<int> SendAsync(AcademyDbContext db, IReadOnlyCollection<long> assignmentIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var day = DateOnly.FromDateTime(now.UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var open = await db.Assignments.AsNoTracking().Where(a => assignmentIds.Contains(a.Id) && a.CompletedAt == null && a.RemovedAt == null)
+            .Select(a => new { a.Id, a.EmployeeId, a.ItemKind, a.ItemId, a.DueOn }).ToListAsync(cancellationToken);
+        var notices = open.Select(a => new Notification
+        {
+            EmployeeId = a.EmployeeId, Kind = NoticeKind.Nudge, Key = $"{NoticeKind.Nudge}:{a.Id}:{day}", ItemKind = a.ItemKind, ItemId = a.ItemId, DueOn = a.DueOn, CreatedAt = now,
+        }).ToList();
+        var before = db.ChangeTracker.Entries<Notification>().Count();
+        await Notices.AddNewAsync(db, notices, cancellationToken);
+        return db.ChangeTracker.Entries<Notification>().Count() - before;
+    }
+}
