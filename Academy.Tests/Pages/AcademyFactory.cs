@@ -102,6 +102,9 @@ public static class HttpClientForms
         return input.GetAttribute("value")!;
     }
 
+    public static async Task<AngleSharp.Html.Dom.IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+
     public static async Task<AngleSharp.Html.Dom.IHtmlDocument> GetDocumentAsync(this HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
