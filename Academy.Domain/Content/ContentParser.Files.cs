@@ -9,7 +9,7 @@ namespace Academy.Domain.Content;
 public static partial class ContentParser
 {
     private static readonly string[] StandardsKeys = ["title"];
-    private static readonly string[] ModuleKeys = ["id", "title", "kind", "standards", "minutes", "refresher", "audience"];
+    private static readonly string[] ModuleKeys = ["id", "title", "kind", "standards", "minutes", "refresher", "refresher-window", "audience"];
     private static readonly string[] ProgramKeys = ["title", "audience", "due", "certificate"];
     private static readonly string[] Kinds = ["behavioral", "technical"];
 
@@ -174,6 +174,17 @@ public static partial class ContentParser
         var standards = ReadStandardIds(front, errors);
         var minutes = front.Int("minutes", 1, 600, errors);
         var refresher = front.Validity("refresher", errors);
+        var refresherWindow = front.Validity("refresher-window", errors);
+        if (refresherWindow is { } window)
+        {
+            var start = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            if (refresher is null)
+                errors.Add(new ContentError(file.Path, front.LineOf("refresher-window"), "'refresher-window' needs a 'refresher' period.",
+                    "Add 'refresher: 1 year' (how long a completion stays valid), or remove the 'refresher-window' line."));
+            else if (window.AddTo(start) >= refresher.Value.AddTo(start))
+                errors.Add(new ContentError(file.Path, front.LineOf("refresher-window"), $"The refresher window ({window}) must be shorter than the refresher period ({refresher}).",
+                    "Write a shorter window, e.g. 'refresher-window: 30 days'."));
+        }
         var audience = front.Audience("audience", errors);
 
         // Relative links in lessons point into the module's media/ folder, which the site serves under /media/<id>/.
@@ -199,7 +210,7 @@ public static partial class ContentParser
 
         var document = errors.Count == 0
             ? new ModuleDocument(folder, location.Language, title!, kind ?? ModuleKind.Behavioral, standards.Select(s => s.Text).ToList(),
-                minutes, refresher, audience, introHtml, lessons)
+                minutes, refresher, audience, introHtml, lessons, refresherWindow)
             : null;
         return new Reading(Result(file, location, document, errors), location, lastLine)
         {

@@ -55,8 +55,12 @@ public sealed record ModuleDocument(
     Validity? Refresher,
     Audience Audience,
     string IntroHtml,
-    IReadOnlyList<Lesson> Lessons) : ContentDocument
+    IReadOnlyList<Lesson> Lessons,
+    Validity? RefresherWindow = null) : ContentDocument
 {
+    /// <summary>How long before expiry a refresher is assigned, when the module does not say: 30 days.</summary>
+    public static readonly Validity DefaultRefresherWindow = new(30, ValidityUnit.Days);
+
     /// <summary>This translation with the metadata of <paramref name="original"/>, its default-language module:
     /// that file owns a module's kind, standards, minutes, refresher and audience; a translation owns only its words.</summary>
     public ModuleDocument WithMetadataOf(ModuleDocument original) => this with
@@ -65,6 +69,7 @@ public sealed record ModuleDocument(
         Standards = original.Standards,
         Minutes = original.Minutes,
         Refresher = original.Refresher,
+        RefresherWindow = original.RefresherWindow,
         Audience = original.Audience,
     };
 }

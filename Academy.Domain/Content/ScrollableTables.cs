@@ -7,7 +7,8 @@ namespace Academy.Domain.Content;
 
 /// <summary>Puts each table of a lesson in a box that scrolls sideways, so that a wide table stays inside its
 /// lesson on a phone instead of widening the page. The box can take the keyboard focus (a keyboard user scrolls it
-/// with the arrow keys) and is a region named after the table's column headings, in the lesson's own words.</summary>
+/// with the arrow keys) and is a region named after the heading above the table and its column headings, in the
+/// lesson's own words: two tables with the same columns under different headings are two distinct regions.</summary>
 public sealed class ScrollableTables : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
@@ -26,13 +27,21 @@ public sealed class ScrollableTables : IMarkdownExtension
         {
             renderer.EnsureLine();
             renderer.Write("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"");
-            renderer.WriteEscape(Headings(table));
+            renderer.WriteEscape(Label(table));
             renderer.WriteLine("\">");
             base.Write(renderer, table);
             renderer.WriteLine("</div>");
         }
 
-        private static string Headings(Table table)
+        private static string Label(Table table)
+        {
+            var columns = Columns(table);
+            if (table.Parent is not { } parent) return columns;
+            var above = parent.Take(parent.IndexOf(table)).OfType<HeadingBlock>().LastOrDefault();
+            return above is null ? columns : $"{MarkdownRenderer.PlainText(above)}: {columns}";
+        }
+
+        private static string Columns(Table table)
         {
             var header = table.OfType<TableRow>().FirstOrDefault(r => r.IsHeader) ?? table.OfType<TableRow>().FirstOrDefault();
             if (header is null) return "";

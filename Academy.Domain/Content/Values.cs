@@ -17,6 +17,14 @@ public readonly partial record struct Validity(int Amount, ValidityUnit Unit)
         _ => start.AddYears(Amount),
     };
 
+    /// <summary>The same calendar arithmetic backwards: one month before 31 March is the last day of February.</summary>
+    public DateTimeOffset SubtractFrom(DateTimeOffset end) => Unit switch
+    {
+        ValidityUnit.Days => end.AddDays(-Amount),
+        ValidityUnit.Months => end.AddMonths(-Amount),
+        _ => end.AddYears(-Amount),
+    };
+
     public static bool TryParse(string? text, out Validity validity)
     {
         validity = default;

@@ -61,9 +61,11 @@ public sealed record ModuleProgress(int StepsDone, int StepCount, int LessonsRea
         return new ModuleProgress(stepsDone, steps, read, module.Lessons.Count, state, activity.LastCompletion?.ExpiresAt);
     }
 
-    /// <summary>A module is complete when every lesson has been read and every quiz passed since the last completion.</summary>
+    /// <summary>A module is complete when every lesson has been read and every quiz passed since the last completion.
+    /// A refresher (a completion came before) of a module with quizzes needs the quizzes only: reading again is offered, not required.</summary>
     public static bool IsComplete(ModuleDocument module, IReadOnlyCollection<string> quizIds, ModuleActivity activity) =>
-        activity.LessonsReadSince(module) == module.Lessons.Count && activity.QuizzesPassedSince(quizIds) == quizIds.Count;
+        (activity.LastCompletion is not null && quizIds.Count > 0 || activity.LessonsReadSince(module) == module.Lessons.Count)
+        && activity.QuizzesPassedSince(quizIds) == quizIds.Count;
 
     /// <summary>A completion made at <paramref name="completedAt"/>, expiring after the module's refresher period.</summary>
     public static Completion CompletionAt(ModuleDocument module, DateTimeOffset completedAt) =>

@@ -75,6 +75,17 @@ public sealed class ModuleProgressTests
     }
 
     [Fact]
+    public void IsComplete_ForARefresher_NeedsTheQuizzesAgainButNotTheLessons()
+    {
+        var module = Module(new Validity(6, ValidityUnit.Months));
+        var first = ModuleProgress.CompletionAt(module, Now);
+        var passedAgain = new ModuleActivity([], [new("refund-rules", Now.AddMonths(5), 90)], first);
+
+        Assert.True(ModuleProgress.IsComplete(module, OneQuiz, passedAgain));
+        Assert.False(ModuleProgress.IsComplete(module, [], new ModuleActivity([], [], first)));
+    }
+
+    [Fact]
     public void CompletionAt_NeverExpires_WithoutARefresher()
     {
         Assert.Null(ModuleProgress.CompletionAt(Module(), Now).ExpiresAt);

@@ -12,17 +12,29 @@ public class AcademyFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Academy-Demo-2026";
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("academy-test-").FullName;
+    private readonly string _folder;
 
     public AcademyFactory() : this(null)
     {
     }
 
-    protected AcademyFactory(string? contentPath) => ContentPath = contentPath ?? RepositoryContent;
+    protected AcademyFactory(string? contentPath, string? folder = null)
+    {
+        ContentPath = contentPath ?? RepositoryContent;
+        _folder = folder ?? Directory.CreateTempSubdirectory("academy-test-").FullName;
+    }
+
+    /// <summary>Leaves the database behind at dispose, for a test that starts a second host on it (a restart).</summary>
+    public bool KeepFolder { get; init; }
+
+    public string Folder => _folder;
 
     public string ContentPath { get; }
 
     public string DatabasePath => Path.Combine(_folder, "academy.db");
+
+    /// <summary>Where the site writes mail as .eml files (no SMTP server is configured in tests).</summary>
+    public string MailPickupPath => Path.Combine(_folder, "mail-pickup");
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
@@ -35,6 +47,9 @@ public class AcademyFactory : WebApplicationFactory<Program>
         builder.UseSetting("Academy:ContentPath", ContentPath);
         builder.UseSetting("Academy:Demo:Password", Password);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // No Hangfire server in tests: jobs run when a test resolves and calls them, on the test's clock.
+        builder.UseSetting("Academy:Jobs:Enabled", "false");
+        builder.UseSetting("Academy:Mail:PickupPath", MailPickupPath);
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see them.</summary>
@@ -53,6 +68,7 @@ public class AcademyFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (KeepFolder) return;
         try { Directory.Delete(_folder, recursive: true); }
         catch (IOException) { }
     }
@@ -95,6 +111,9 @@ public static class HttpClientForms
             ?? throw new InvalidOperationException($"No antiforgery token on {page}");
         return input.GetAttribute("value")!;
     }
+
+    public static async Task<AngleSharp.Html.Dom.IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        Parser.ParseDocument(await response.Content.ReadAsStringAsync());
 
     public static async Task<AngleSharp.Html.Dom.IHtmlDocument> GetDocumentAsync(this HttpClient client, string url)
     {

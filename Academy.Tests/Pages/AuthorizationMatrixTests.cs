@@ -49,6 +49,14 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
         ["/certificates/{id:int}/pdf"] = [SignIn, 404, 404, 200, 200],
         ["/certificates/manage"] = [SignIn, 403, 403, 200, 200],
         ["/certificates/manage/{id:int}"] = [SignIn, 403, 403, 200, 200],
+        ["/hangfire/{**path}"] = [SignIn, 403, 403, 403, 200],
+        ["/admin/mail"] = [SignIn, 403, 403, 403, 200],
+        ["/assignments"] = [SignIn, 403, 403, 200, 200],
+        ["/assignments/edit/{id:int?}"] = [SignIn, 403, 403, 200, 200],
+        ["/assignments/overdue"] = [SignIn, 403, 403, 200, 200],
+        ["/notifications"] = [SignIn, 200, 200, 200, 200],
+        // A manager's page: none of these visitors has reports.
+        ["/team"] = [SignIn, 403, 403, 403, 403],
         ["/media/{module:regex(^[a-z0-9-]+$)}/{file:regex(^[A-Za-z0-9_.-]+$)}"] = [SignIn, 404, 404, 404, 404],
     };
 
@@ -86,6 +94,8 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
             {
                 "/modules/{id}/{lesson:int?}" => "/modules/warm-welcome/2",
                 "/programs/{id}" => "/programs/onboarding",
+                "/hangfire/{**path}" => "/hangfire",
+                "/assignments/edit/{id:int?}" => "/assignments/edit",
                 "/modules/{moduleId}/quizzes/{quizId}" => "/modules/warm-welcome/quizzes/late-arrival",
                 "/attempts/{id:int}" => $"/attempts/{attemptId}",
                 "/admin/employees/{id}" => $"/admin/employees/{employeeId}",

@@ -79,7 +79,7 @@ public sealed class ModulePageTests(AcademyFactory factory)
         Assert.Equal("table-scroll", box.ClassName);
         Assert.Equal("0", box.GetAttribute("tabindex"));
         Assert.Equal("region", box.GetAttribute("role"));
-        Assert.Equal("What you notice, What it may mean, What you adapt", box.GetAttribute("aria-label"));
+        Assert.Equal("Names, and reading the moment: What you notice, What it may mean, What you adapt", box.GetAttribute("aria-label"));
     }
 
     private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -16,6 +16,10 @@ public sealed class AcademyDbContext(DbContextOptions<AcademyDbContext> options)
     public DbSet<ContentDraft> ContentDrafts => Set<ContentDraft>();
     public DbSet<ContentMedia> ContentMedia => Set<ContentMedia>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<AssignmentRule> AssignmentRules => Set<AssignmentRule>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

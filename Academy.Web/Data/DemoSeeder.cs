@@ -19,7 +19,18 @@ public sealed class DemoSeeder(UserManager<Employee> users, RoleManager<Identity
         new("lea@academy.test", "Léa Moreau", "Front Desk", "Night auditor", "fr", Infrastructure.Roles.Learner),
         new("omar@academy.test", "Omar Haddad", "Billing", "Billing specialist", "en", Infrastructure.Roles.Learner),
         new("nina@academy.test", "Nina Kowalski", "Logistics", "Dispatcher", "en", Infrastructure.Roles.Learner),
+        new("manager@academy.test", "Morgan Blake", "Front Desk", "Front Desk manager", "en", Infrastructure.Roles.Learner),
     ];
+
+    /// <summary>Who reports to whom among the demo accounts: the Front Desk manager's team.</summary>
+    public static readonly Dictionary<string, string> ReportsTo = new()
+    {
+        ["newhire@academy.test"] = "manager@academy.test",
+        ["lea@academy.test"] = "manager@academy.test",
+    };
+
+    /// <summary>The back office works from the Lyon site, everyone else in Paris, so audiences by location have something to select.</summary>
+    private static string LocationOf(DemoAccount account) => account.Department is "Billing" or "Logistics" ? "Lyon" : "Paris";
 
     public async Task SeedRolesAsync()
     {
@@ -38,7 +49,9 @@ public sealed class DemoSeeder(UserManager<Employee> users, RoleManager<Identity
         }
         if (await users.Users.AnyAsync(u => u.Email == Accounts[0].Email)) return;
         var number = 1000;
-        foreach (var account in Accounts)
+        var ids = new Dictionary<string, string>();
+        // Managers first, so their reports can point to them.
+        foreach (var account in Accounts.OrderBy(a => ReportsTo.ContainsKey(a.Email)))
         {
             var employee = new Employee
             {
@@ -51,11 +64,14 @@ public sealed class DemoSeeder(UserManager<Employee> users, RoleManager<Identity
                 JobRole = account.JobRole,
                 PreferredLanguage = account.Language,
                 HireDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3)),
+                Location = LocationOf(account),
+                ManagerId = ReportsTo.TryGetValue(account.Email, out var managerEmail) ? ids[managerEmail] : null,
             };
             var created = await users.CreateAsync(employee, password);
             if (!created.Succeeded)
                 throw new InvalidOperationException($"Demo account {account.Email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
             await users.AddToRolesAsync(employee, account.Roles);
+            ids[account.Email] = employee.Id;
         }
         logger.LogInformation("Created {Count} demo accounts", Accounts.Length);
     }

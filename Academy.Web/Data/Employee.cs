@@ -13,6 +13,12 @@ public sealed class Employee : IdentityUser
     public Employee? Manager { get; set; }
     public DateOnly? HireDate { get; set; }
 
+    /// <summary>Where the employee works (a site, a city); audience rules can select on it.</summary>
+    public string? Location { get; set; }
+
+    /// <summary>True when the employee turned the daily digest off; overdue notices are still mailed.</summary>
+    public bool DigestOptOut { get; set; }
+
     /// <summary>Two-letter culture name, e.g. <c>en</c> or <c>fr</c>; null follows the browser.</summary>
     public string? PreferredLanguage { get; set; }
     public bool IsActive { get; set; } = true;

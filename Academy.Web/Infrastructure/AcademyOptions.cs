@@ -12,12 +12,17 @@ public sealed class AcademyOptions
     /// <summary>Printed on certificates as their issuer.</summary>
     public string OrganisationName { get; set; } = "Academy";
 
-    /// <summary>The site's address as the public reaches it, without a trailing slash: certificates' QR codes point here.</summary>
+    /// <summary>The site's address as the public reaches it, without a trailing slash: certificates' QR codes and the
+    /// links in mail point here.</summary>
     public string PublicUrl { get; set; } = "http://localhost:5000";
 
     public VerificationOptions Verification { get; set; } = new();
 
     public ProxyOptions ForwardedHeaders { get; set; } = new();
+
+    public JobsOptions Jobs { get; set; } = new();
+
+    public MailOptions Mail { get; set; } = new();
 
     public string ContentRoot(IHostEnvironment environment)
     {
@@ -47,4 +52,40 @@ public sealed class ProxyOptions
 
     /// <summary>Proxy networks in CIDR notation, e.g. <c>10.0.0.0/24</c>.</summary>
     public string[] KnownNetworks { get; set; } = [];
+}
+
+/// <summary>The background jobs: whether this process runs them, and when (cron, UTC; six parts allowed for seconds).</summary>
+public sealed class JobsOptions
+{
+    /// <summary>False runs no Hangfire server: the jobs stay registered and can still be run directly (the tests do).</summary>
+    public bool Enabled { get; set; } = true;
+
+    public string AssignmentSync { get; set; } = "*/15 * * * *";
+    public string RefresherScan { get; set; } = "5 * * * *";
+    public string Reminders { get; set; } = "0 7 * * *";
+    public string MailDispatch { get; set; } = "*/2 * * * *";
+
+    /// <summary>Employees (or rows) a job loads and saves at a time, so its memory does not grow with the organisation.</summary>
+    public int BatchSize { get; set; } = 500;
+}
+
+public sealed class MailOptions
+{
+    public string From { get; set; } = "Academy <academy@academy.test>";
+
+    /// <summary>Where mail goes as .eml files when no SMTP server is configured; relative to the content root.</summary>
+    public string PickupPath { get; set; } = "App_Data/mail-pickup";
+
+    public SmtpOptions Smtp { get; set; } = new();
+}
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 25;
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+
+    /// <summary>MailKit's SecureSocketOptions by name: Auto, None, SslOnConnect, StartTls, StartTlsWhenAvailable.</summary>
+    public string Security { get; set; } = "Auto";
 }

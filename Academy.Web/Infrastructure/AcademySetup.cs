@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Academy.Web.Data;
+using Academy.Web.Jobs;
 using Academy.Web.Pages.Verify;
+using Hangfire;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -127,6 +129,7 @@ public static class AcademySetup
                 }));
         });
         if (builder.Environment.IsDevelopment()) services.AddHostedService<ContentWatcher>();
+        services.AddAcademyJobs(configuration);
     }
 
     public static async Task PrepareDatabaseAndContentAsync(this WebApplication app)
@@ -141,6 +144,8 @@ public static class AcademySetup
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedDemoAccountsAsync();
         await scope.ServiceProvider.GetRequiredService<ContentImporter>()
             .ImportDirectoryAsync(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AcademyOptions>>().Value.ContentRoot(app.Environment), CancellationToken.None);
+        // After the content: the catch-up run of the jobs reads the published programs and modules.
+        JobSchedule.Start(app.Services);
     }
 
     public static void UseAcademy(this WebApplication app)
@@ -166,6 +171,9 @@ public static class AcademySetup
         app.MapMediaFiles();
         app.MapRazorPages();
         app.MapVerificationJson();
+        // Hangfire's own filter would allow local requests only; the Admin policy decides instead (403 for others).
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = null, DisplayStorageConnectionString = false })
+            .RequireAuthorization(Policies.Admin);
     }
 
     /// <summary>Believes X-Forwarded-For and X-Forwarded-Proto from loopback (ASP.NET Core's default) and from

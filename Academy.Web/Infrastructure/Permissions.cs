@@ -38,6 +38,7 @@ public static class Permissions
         ("/Admin/Employees", Policies.Admin),
         ("/Workspace", Policies.Trainer),
         ("/Certificates/Manage", Policies.HR),
+        ("/Assignments", Policies.HR),
     ];
 
     /// <summary>Single pages and their policy.</summary>
@@ -45,6 +46,7 @@ public static class Permissions
     [
         // Trainers fix the files it lists, so Content health is theirs as much as the administrators'.
         ("/Admin/ContentHealth", Policies.Trainer),
+        ("/Admin/Mail", Policies.Admin),
     ];
 
     private static readonly string[] AnonymousPages = ["/Account/Login", "/Error", "/Language", "/Verify/Index"];

@@ -13,7 +13,7 @@ public static class UiText
         ProgressState.NotStarted => "Not started",
         ProgressState.InProgress => "In progress",
         ProgressState.Completed => "Completed",
-        _ => "Refresher due",
+        _ => "Expired: refresher due",
     };
 
     /// <summary>What a choice's mark says of it, on the learner's review and the trainer's statistics alike.</summary>

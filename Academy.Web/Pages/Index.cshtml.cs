@@ -16,6 +16,8 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
     public LearningPlan Plan { get; private set; } = new([], [], []);
     public ModuleDocument? Next { get; private set; }
     public ProgramDocument? NextProgram { get; private set; }
+    public IReadOnlyList<AssignmentRow> Assignments { get; private set; } = [];
+    public IReadOnlyList<TranscriptRow> Transcript { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -23,6 +25,7 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         _progress = await LearnerProgress.ForEmployeeAsync(db, User.EmployeeId(), _content, clock.GetUtcNow(), cancellationToken);
         Plan = LearningPlan.For(_content.Programs, _content.Modules.ToDictionary(m => m.Key, m => m.Value.Default),
             User.Get(AcademyClaims.Department), User.Get(AcademyClaims.JobRole), _progress);
+        (Assignments, Transcript) = await MyLearning.LoadAsync(db, User.EmployeeId(), _content, _progress, Language, clock.GetUtcNow(), cancellationToken);
         if (Plan.Programs.FirstOrDefault(p => !p.IsComplete) is { NextModuleId: { } nextId } program)
         {
             Next = _content.Modules[nextId].In(Language);

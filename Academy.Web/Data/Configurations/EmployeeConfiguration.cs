@@ -12,6 +12,7 @@ public sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         builder.HasIndex(e => e.EmployeeNumber).IsUnique();
         builder.Property(e => e.Department).HasMaxLength(100);
         builder.Property(e => e.JobRole).HasMaxLength(100);
+        builder.Property(e => e.Location).HasMaxLength(100);
         builder.Property(e => e.PreferredLanguage).HasMaxLength(8);
         builder.HasOne(e => e.Manager).WithMany().HasForeignKey(e => e.ManagerId).OnDelete(DeleteBehavior.SetNull);
     }

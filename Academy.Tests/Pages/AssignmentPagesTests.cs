@@ -1,0 +1,94 @@
+using System.Net;
+using Academy.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Academy.Tests.Pages;
+
+[Collection(HostCollection.Name)]
+public sealed class AssignmentPagesTests
+{
+    private static Dictionary<string, string> RuleForm(string item, string departments, string dueKind = "AfterAssignment", string dueDays = "14", string dueOn = "") => new()
+    {
+        ["Form.Item"] = item, ["Form.Departments"] = departments, ["Form.DueKind"] = dueKind, ["Form.DueDays"] = dueDays, ["Form.DueOn"] = dueOn,
+        ["Form.Reason"] = "Front desk roll-out",
+    };
+
+    [Fact]
+    public async Task HrAssignsAModuleToADepartment_WithAPreview_AndTheLearnerSeesItWithItsDueDate()
+    {
+        using var site = new ClockFactory();
+        var hr = await site.SignInAsync("hr@academy.test");
+
+        var preview = await hr.PostFormAsync("/assignments/edit?handler=Preview", RuleForm("module:refunds", "Front Desk"), "/assignments/edit");
+        var page = await HttpClientForms.ParseAsync(preview);
+        Assert.Equal("3", page.QuerySelector("#gain-count")!.TextContent);
+        Assert.Equal("0", page.QuerySelector("#loss-count")!.TextContent);
+        Assert.Contains("Léa Moreau", page.QuerySelector("#gains")!.TextContent);
+        var nobody = await HttpClientForms.ParseAsync(await hr.PostFormAsync("/assignments/edit?handler=Preview", RuleForm("module:refunds", "No Such Team"), "/assignments/edit"));
+        Assert.Contains("This audience matches nobody.", nobody.QuerySelector("#preview")!.TextContent);
+        var past = await HttpClientForms.ParseAsync(await hr.PostFormAsync("/assignments/edit?handler=Save", RuleForm("module:refunds", "Front Desk", "Fixed", "", "2025-12-01"), "/assignments/edit"));
+        Assert.Contains("The due date is in the past", past.QuerySelector("#due-error")!.TextContent);
+
+        var saved = await hr.PostFormAsync("/assignments/edit?handler=Save", RuleForm("module:refunds", "Front Desk"), "/assignments/edit");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await site.RunAsync<Academy.Web.Jobs.AssignmentSyncJob>((j, c) => j.RunAsync(c));
+
+        var sam = await site.SignInAsync("newhire@academy.test");
+        var home = await sam.GetDocumentAsync("/");
+        var row = home.QuerySelectorAll("#assignments tbody tr").Single(r => r.TextContent.Contains("Processing a refund correctly"));
+        Assert.Contains("19 January 2026", row.QuerySelector(".due")!.TextContent);
+        var omar = await site.SignInAsync("omar@academy.test");
+        Assert.DoesNotContain("Processing a refund correctly", (await omar.GetDocumentAsync("/")).QuerySelector("#assignments")!.TextContent);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sam.GetAsync("/assignments")).StatusCode);
+    }
+
+    /// <summary>Needs the lead's fix of LearnerProgress.ActivityQuery (issue 8): before it, a learner with a completion gets a 500.</summary>
+    [Fact]
+    public async Task AfterExpiry_HomeAndCatalogShowItExpired_AndNotificationsCanBeMarkedRead()
+    {
+        using var site = new ClockFactory();
+        await RefresherJobsTests.CompleteAsync(site, "lea@academy.test", "complaint-recovery");
+        site.Clock.Advance(TimeSpan.FromDays(190));
+        await site.RunAllJobsAsync();
+
+        var lea = await site.SignInAsync("lea@academy.test");
+        var home = await lea.GetDocumentAsync("/");
+        Assert.Contains("Expiré", home.QuerySelector("#transcript")!.TextContent);
+        Assert.Contains(home.QuerySelectorAll("#assignments .state"), s => s.TextContent.Contains("Expiré"));
+        var catalog = await lea.GetDocumentAsync("/catalog");
+        Assert.Contains("Expiré", catalog.QuerySelector(".grid")!.TextContent);
+        var unread = int.Parse(home.QuerySelector("#unread-count")!.FirstChild!.TextContent);
+        Assert.True(unread >= 2);
+
+        await lea.PostFormAsync("/notifications?handler=Read", [], "/notifications");
+        Assert.Null((await lea.GetDocumentAsync("/")).QuerySelector("#unread-count"));
+    }
+
+    [Fact]
+    public async Task Overdue_ShowsOnTheManagersTeamAndHrsList_AndNudgeAllSendsOncePerDay()
+    {
+        using var site = new ClockFactory();
+        await site.RunAsync<Academy.Web.Jobs.AssignmentSyncJob>((j, c) => j.RunAsync(c));
+        site.Clock.Advance(TimeSpan.FromDays(45));
+        await site.RunAllJobsAsync();
+
+        var manager = await site.SignInAsync("manager@academy.test");
+        var team = await manager.GetDocumentAsync("/team");
+        Assert.Contains("Léa Moreau", team.QuerySelector("#team")!.TextContent);
+        Assert.DoesNotContain("Omar Haddad", team.QuerySelector("#team")!.TextContent);
+        Assert.Contains("Léa Moreau", (await manager.GetDocumentAsync("/notifications")).QuerySelector("#notices")!.TextContent);
+        var hr = await site.SignInAsync("hr@academy.test");
+        var overdue = await hr.GetDocumentAsync("/assignments/overdue?Department=Front+Desk");
+        Assert.Contains("Léa Moreau", overdue.QuerySelector("#overdue")!.TextContent);
+        Assert.DoesNotContain("Omar Haddad", overdue.QuerySelector("#overdue")!.TextContent);
+        var nudged = await hr.PostFormAsync("/assignments/overdue?handler=NudgeAll&Department=Front+Desk", [], "/assignments/overdue?Department=Front+Desk");
+        Assert.Equal(HttpStatusCode.Redirect, nudged.StatusCode);
+        using var scope = site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+        var nudges = await db.Notifications.CountAsync(n => n.Kind == Academy.Domain.Assignments.NoticeKind.Nudge);
+        Assert.True(nudges >= 3);
+        await hr.PostFormAsync("/assignments/overdue?handler=NudgeAll&Department=Front+Desk", [], "/assignments/overdue?Department=Front+Desk");
+        Assert.Equal(nudges, await db.Notifications.CountAsync(n => n.Kind == Academy.Domain.Assignments.NoticeKind.Nudge));
+    }
+}

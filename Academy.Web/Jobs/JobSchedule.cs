@@ -1,0 +1,57 @@
+using Academy.Web.Infrastructure;
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.States;
+using Microsoft.Extensions.Options;
+
+namespace Academy.Web.Jobs;
+
+/// <summary>Hangfire on its in-memory storage: the state that matters lives in Academy's tables, so a restart loses only
+/// Hangfire's queue, which <see cref="Start"/> rebuilds (every recurring job, then a missed-work run of each).</summary>
+public static class JobSchedule
+{
+    public const string AssignmentSync = "assignment-sync";
+    public const string RefresherScan = "refresher-scan";
+    public const string Reminders = "reminders";
+    public const string MailDispatch = "mail-dispatch";
+
+    public static void AddAcademyJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        // The storage is made inside AddHangfire, per host: two hosts in one process (the tests) keep their own.
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
+        if (configuration.GetValue("Academy:Jobs:Enabled", true))
+            services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = 2;
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(2);
+            });
+        services.AddScoped<AssignmentSyncJob>();
+        services.AddScoped<RefresherScanJob>();
+        services.AddScoped<ReminderJob>();
+        services.AddScoped<MailDispatchJob>();
+        services.AddSingleton<MailSender>();
+    }
+
+    /// <summary>Registers the recurring jobs from <c>Academy:Jobs:*</c> and, when this process runs jobs, catches up at
+    /// once in order (sync, refreshers, reminders, mail): what a stopped process missed is done now.</summary>
+    public static void Start(IServiceProvider services)
+    {
+        var jobs = services.GetRequiredService<IOptions<AcademyOptions>>().Value.Jobs;
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
+        var utc = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
+        recurring.AddOrUpdate<AssignmentSyncJob>(AssignmentSync, j => j.RunAsync(CancellationToken.None), jobs.AssignmentSync, utc);
+        recurring.AddOrUpdate<RefresherScanJob>(RefresherScan, j => j.RunAsync(CancellationToken.None), jobs.RefresherScan, utc);
+        recurring.AddOrUpdate<ReminderJob>(Reminders, j => j.RunAsync(CancellationToken.None), jobs.Reminders, utc);
+        recurring.AddOrUpdate<MailDispatchJob>(MailDispatch, j => j.RunAsync(CancellationToken.None), jobs.MailDispatch, utc);
+        if (!jobs.Enabled) return;
+        var client = services.GetRequiredService<IBackgroundJobClient>();
+        var sync = client.Enqueue<AssignmentSyncJob>(j => j.RunAsync(CancellationToken.None));
+        var scan = client.ContinueJobWith<RefresherScanJob>(sync, j => j.RunAsync(CancellationToken.None), new EnqueuedState(), JobContinuationOptions.OnAnyFinishedState);
+        var remind = client.ContinueJobWith<ReminderJob>(scan, j => j.RunAsync(CancellationToken.None), new EnqueuedState(), JobContinuationOptions.OnAnyFinishedState);
+        client.ContinueJobWith<MailDispatchJob>(remind, j => j.RunAsync(CancellationToken.None), new EnqueuedState(), JobContinuationOptions.OnAnyFinishedState);
+    }
+}

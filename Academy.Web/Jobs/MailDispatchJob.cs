@@ -1,0 +1,49 @@
+using Academy.Web.Data;
+using Academy.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Academy.Web.Jobs;
+
+/// <summary>Sends what waits in the outbox. A failure is retried with a growing delay; after the last attempt the mail
+/// is marked failed, which admins see. Each mail's outcome is saved at once, so a restart resends nothing already sent.</summary>
+public sealed class MailDispatchJob(AcademyDbContext db, MailSender sender, TimeProvider clock, IOptions<AcademyOptions> options, ILogger<MailDispatchJob> logger)
+{
+    /// <summary>The delay before each retry: after the 6th failed attempt the mail is given up.</summary>
+    public static readonly TimeSpan[] Backoff = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(8)];
+
+    public static int MaxAttempts => Backoff.Length + 1;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        long lastId = 0;
+        while (true)
+        {
+            var now = clock.GetUtcNow();
+            var batch = await db.MailOutbox
+                .Where(m => m.Id > lastId && m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now)
+                .OrderBy(m => m.Id).Take(options.Value.Jobs.BatchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0) break;
+            lastId = batch[^1].Id;
+            foreach (var mail in batch)
+            {
+                try
+                {
+                    await sender.SendAsync(mail, cancellationToken);
+                    mail.SentAt = clock.GetUtcNow();
+                    mail.LastError = null;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    mail.Attempts++;
+                    mail.LastError = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
+                    if (mail.Attempts >= MaxAttempts) mail.FailedAt = clock.GetUtcNow();
+                    else mail.NextAttemptAt = clock.GetUtcNow() + Backoff[mail.Attempts - 1];
+                    logger.LogWarning("Mail {Id} to {To} failed (attempt {Attempts}): {Error}", mail.Id, mail.To, mail.Attempts, mail.LastError);
+                }
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            db.ChangeTracker.Clear();
+        }
+    }
+}

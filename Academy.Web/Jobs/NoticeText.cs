@@ -1,0 +1,34 @@
+using System.Globalization;
+using Academy.Domain.Assignments;
+using Academy.Web.Data;
+using Microsoft.Extensions.Localization;
+
+namespace Academy.Web.Jobs;
+
+/// <summary>What a notice says, in the current UI culture: shared by the notification list and the daily digest.</summary>
+public static class NoticeText
+{
+    public static string Title(PublishedContent content, ItemKind kind, string id, string language) => kind == ItemKind.Program
+        ? content.Programs.FirstOrDefault(p => p.Id == id)?.Title ?? id
+        : content.Module(id)?.In(language).Title ?? id;
+
+    public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", CultureInfo.CurrentUICulture) ?? "";
+
+    /// <param name="about">For a manager's copy: the team member's name.</param>
+    public static string Of(NoticeKind kind, string title, DateOnly? due, string? about, IStringLocalizer t) => kind switch
+    {
+        NoticeKind.DueInAWeek => t["“{0}” is due on {1}.", title, Date(due)],
+        NoticeKind.DueTomorrow => t["“{0}” is due tomorrow, {1}.", title, Date(due)],
+        NoticeKind.DueToday => t["“{0}” is due today.", title],
+        NoticeKind.Overdue => t["“{0}” was due on {1} and is overdue.", title, Date(due)],
+        NoticeKind.TeamOverdue => t["{0} is overdue on “{1}”, due on {2}.", about ?? "", title, Date(due)],
+        NoticeKind.RefresherOpen => t["Refresher: take “{0}” again before {1}.", title, Date(due)],
+        NoticeKind.ExpiresInAWeek => t["Your completion of “{0}” expires on {1}.", title, Date(due)],
+        NoticeKind.Expired => t["Your completion of “{0}” has expired: take the refresher.", title],
+        _ => t["A reminder to complete “{0}”, due on {1}.", title, Date(due)],
+    };
+
+    /// <summary>Where a notice leads: the item, or for a manager's copy the team page.</summary>
+    public static string Path(Notification notice) => notice.Kind == NoticeKind.TeamOverdue ? "/team"
+        : notice.ItemKind == ItemKind.Program ? $"/programs/{notice.ItemId}" : $"/modules/{notice.ItemId}";
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Academy.Web.Data;
+using Academy.Web.Infrastructure;
+using Academy.Web.Jobs;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Web.Pages.Team;
+
+/// <summary>A manager's team: each direct report's open assignments, overdue first, with a nudge.</summary>
+public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock) : PageModel
+{
+    public sealed record Row(long AssignmentId, string EmployeeName, string Title, DateOnly? Due, bool Overdue);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<string> Members { get; private set; } = [];
+    public bool Nudged { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(bool nudged, CancellationToken cancellationToken)
+    {
+        var me = User.EmployeeId();
+        Members = await db.Users.AsNoTracking().Where(u => u.ManagerId == me && u.IsActive).OrderBy(u => u.FullName).Select(u => u.FullName).ToListAsync(cancellationToken);
+        if (Members.Count == 0) return Forbid();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var open = await db.Assignments.AsNoTracking().Where(a => a.CompletedAt == null && a.RemovedAt == null)
+            .Join(db.Users.Where(u => u.ManagerId == me && u.IsActive), a => a.EmployeeId, u => u.Id, (a, u) => new { a.Id, u.FullName, a.ItemKind, a.ItemId, a.DueOn })
+            .ToListAsync(cancellationToken);
+        Rows = open.Select(a => new Row(a.Id, a.FullName, NoticeText.Title(catalog.Current, a.ItemKind, a.ItemId, language), a.DueOn, a.DueOn < today))
+            .OrderByDescending(r => r.Overdue).ThenBy(r => r.Due ?? DateOnly.MaxValue).ThenBy(r => r.EmployeeName).ToList();
+        Nudged = nudged;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostNudgeAsync(long id, CancellationToken cancellationToken)
+    {
+        var me = User.EmployeeId();
+        // Only a member of one's own team can be nudged.
+        if (!await db.Assignments.AnyAsync(a => a.Id == id && db.Users.Any(u => u.Id == a.EmployeeId && u.ManagerId == me), cancellationToken)) return NotFound();
+        await Nudges.SendAsync(db, [id], clock.GetUtcNow(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage(new { nudged = true });
+    }
+}
