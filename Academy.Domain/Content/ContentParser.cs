@@ -10,7 +10,7 @@ public sealed record ParsedFile(string Path, ContentKind Kind, string DocumentId
     public bool Ok => Errors.Count == 0;
 }
 
-/// <summary>Reads the trainers' Markdown, laid out as in <c>CONTENT-FORMAT.md</c>, into documents. Pure and
+/// <summary>Reads the trainers' Markdown, laid out as in <c>content/README.md</c>, into documents. Pure and
 /// thread-safe: text in, documents or errors out, no file IO. Every error names the file and line where a
 /// trainer fixes it, and the fix in words a trainer understands.</summary>
 public static partial class ContentParser

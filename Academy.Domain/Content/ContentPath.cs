@@ -11,7 +11,7 @@ public sealed partial record ContentPath(ContentKind Kind, string Id, string Lan
 {
     public const string DefaultLanguage = "en";
 
-    /// <summary>The layout of <c>CONTENT-FORMAT.md</c>; <c>null</c> for any other path.</summary>
+    /// <summary>The layout of <c>content/README.md</c>; <c>null</c> for any other path.</summary>
     public static ContentPath? Of(string path)
     {
         var parts = path.Split('/');

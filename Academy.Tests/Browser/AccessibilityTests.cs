@@ -1,6 +1,4 @@
 using Academy.Tests.Pages;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Academy.Tests.Browser;
@@ -8,12 +6,6 @@ namespace Academy.Tests.Browser;
 [Collection(HostCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    /// <summary>WCAG 2.1 A and AA, and axe's best practices: every violation counts, whatever its impact.</summary>
-    private static readonly AxeRunOptions Rules = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
-    };
-
     private const int PhoneWidth = 390;
 
     [Theory]
@@ -45,12 +37,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
             : await browser.SignedInPageAsync(email);
         await page.GotoAsync(url);
 
-        var result = await page.RunAxe(Rules);
-
-        var violations = result.Violations
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}")
-            .ToList();
-        Assert.True(violations.Count == 0, $"{url}:\n{string.Join("\n", violations)}");
+        await Axe.AssertAccessibleAsync(page);
         await page.Context.CloseAsync();
     }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Academy.Domain.Quizzes;
 using Academy.Tests.Pages;
 using Academy.Web.Data;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -32,11 +31,11 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await VisitAsync(hr, "/certificates/manage");
         await hr.Locator($"tr[data-code='{code}'] a").First.ClickAsync();
         await hr.WaitForURLAsync("**/certificates/manage/*");
-        await AssertAccessibleAsync(hr);
+        await Axe.AssertAccessibleAsync(hr);
         await hr.GetByLabel("Reason").FillAsync("Issued on a test account by mistake.");
         await hr.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
         await hr.Locator("#revocation").WaitForAsync();
-        await AssertAccessibleAsync(hr);
+        await Axe.AssertAccessibleAsync(hr);
 
         var anonymous = await (await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl })).NewPageAsync();
         await VisitAsync(anonymous, $"/verify/{code}");
@@ -63,7 +62,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await trainer.Locator("#preview .notice.ok").WaitForAsync();
         await trainer.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await trainer.Locator(".notice.ok", new() { HasText = "Published as version 2" }).WaitForAsync();
-        await AssertAccessibleAsync(trainer);
+        await Axe.AssertAccessibleAsync(trainer);
 
         var learner = await browser.SignedInPageAsync("omar@academy.test");
         await VisitAsync(learner, "/modules/refunds");
@@ -152,7 +151,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
             await page.Locator(".pager form.next button").ClickAsync();
             if (number < count) await page.WaitForURLAsync($"**/modules/{module.Id}/{number + 1}");
             else await page.WaitForURLAsync(url => !url.EndsWith($"/modules/{module.Id}/{number}", StringComparison.Ordinal));
-            await AssertAccessibleAsync(page);
+            await Axe.AssertAccessibleAsync(page);
         }
     }
 
@@ -176,7 +175,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
             await page.WaitForURLAsync(url => !url.Contains("after="));
         }
         Assert.Equal(words.Passed, (await page.Locator("#result-title").TextContentAsync())!.Trim());
-        await AssertAccessibleAsync(page);
+        await Axe.AssertAccessibleAsync(page);
         return attempt;
     }
 
@@ -192,14 +191,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
     {
         var response = await page.GotoAsync(url);
         Assert.True(response is { Status: 200 }, $"GET {url}: {response?.Status}");
-        await AssertAccessibleAsync(page);
+        await Axe.AssertAccessibleAsync(page);
     }
 
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}").ToList();
-        Assert.True(serious.Count == 0, $"{page.Url}:\n{string.Join("\n", serious)}");
-    }
 }

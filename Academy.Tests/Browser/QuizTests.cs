@@ -1,5 +1,4 @@
 using Academy.Tests.Pages;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Academy.Tests.Browser;
@@ -15,7 +14,7 @@ public sealed class QuizTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
 
         var decisions = 0;
-        await AssertAccessibleAsync(page);
+        await Axe.AssertAccessibleAsync(page);
         while (await page.Locator("input[name=stepId]").CountAsync() > 0)
         {
             Assert.Equal(0, await page.Locator(".feedback").CountAsync());
@@ -25,7 +24,7 @@ public sealed class QuizTests(BrowserFixture browser) : IClassFixture<BrowserFix
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForURLAsync("**after=*");
             Assert.True(await page.Locator("#feedback-title").IsVisibleAsync());
-            if (decisions == 0) await AssertAccessibleAsync(page);
+            if (decisions == 0) await Axe.AssertAccessibleAsync(page);
             decisions++;
             await page.Locator("section a.button").ClickAsync();
         }
@@ -33,13 +32,6 @@ public sealed class QuizTests(BrowserFixture browser) : IClassFixture<BrowserFix
         Assert.True(await page.Locator("#result-title").IsVisibleAsync());
         Assert.Matches(@"\d+%", await page.Locator(".score").TextContentAsync());
         Assert.Equal(decisions, await page.Locator(".review > li").CountAsync());
-        await AssertAccessibleAsync(page);
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
-        Assert.True(serious.Count == 0, $"{page.Url}:\n{string.Join("\n", serious)}");
+        await Axe.AssertAccessibleAsync(page);
     }
 }

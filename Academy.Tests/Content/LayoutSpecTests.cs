@@ -3,7 +3,7 @@ using Academy.Domain.Quizzes;
 
 namespace Academy.Tests.Content;
 
-/// <summary>CONTENT-FORMAT.md, the folder layout: where each kind of file goes, what its path says about it, and
+/// <summary>content/README.md, the folder layout: where each kind of file goes, what its path says about it, and
 /// which files in the content folder are not content.</summary>
 public sealed class LayoutSpecTests
 {

@@ -2,7 +2,7 @@ using Academy.Domain.Content;
 
 namespace Academy.Tests.Content;
 
-/// <summary>CONTENT-FORMAT.md: "Raw HTML is not rendered." Trainers' Markdown reaches every employee's browser,
+/// <summary>content/README.md: "Raw HTML is not rendered." Trainers' Markdown reaches every employee's browser,
 /// so nothing in it may run script; relative links point into the module's media folder.</summary>
 public sealed class MarkdownSafetySpecTests
 {

@@ -2,7 +2,7 @@ using Academy.Domain.Content;
 
 namespace Academy.Tests.Content;
 
-/// <summary>CONTENT-FORMAT.md, "Module (module.md)": its keys, and the body in which each <c>## heading</c>
+/// <summary>content/README.md, "Module (module.md)": its keys, and the body in which each <c>## heading</c>
 /// starts a lesson page.</summary>
 public sealed class ModuleSpecTests
 {

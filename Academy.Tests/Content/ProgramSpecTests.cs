@@ -2,7 +2,7 @@ using Academy.Domain.Content;
 
 namespace Academy.Tests.Content;
 
-/// <summary>CONTENT-FORMAT.md, "Program (programs/&lt;id&gt;.md)": title, audience, due, certificate; the body's
+/// <summary>content/README.md, "Program (programs/&lt;id&gt;.md)": title, audience, due, certificate; the body's
 /// first ordered list gives the module ids in order, other text is the description.</summary>
 public sealed class ProgramSpecTests
 {

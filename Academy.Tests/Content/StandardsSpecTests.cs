@@ -2,7 +2,7 @@ using Academy.Domain.Content;
 
 namespace Academy.Tests.Content;
 
-/// <summary>CONTENT-FORMAT.md, "Standards (standards.md)": each <c>## Title {#id}</c> is one standard, the text
+/// <summary>content/README.md, "Standards (standards.md)": each <c>## Title {#id}</c> is one standard, the text
 /// under it describes it.</summary>
 public sealed class StandardsSpecTests
 {

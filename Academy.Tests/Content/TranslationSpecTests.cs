@@ -2,7 +2,7 @@ using Academy.Domain.Content;
 
 namespace Academy.Tests.Content;
 
-/// <summary>CONTENT-FORMAT.md: <c>modules/&lt;id&gt;/module.fr.md</c> is the same module in French (any
+/// <summary>content/README.md: <c>modules/&lt;id&gt;/module.fr.md</c> is the same module in French (any
 /// <c>module.&lt;lang&gt;.md</c>); the default-language file owns the metadata.</summary>
 public sealed class TranslationSpecTests
 {

@@ -1,4 +1,5 @@
 using Academy.Domain.Content;
+using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Web.Data;
 
@@ -51,4 +52,12 @@ public sealed class ContentProblem
     public string Message { get; set; } = "";
     public string Fix { get; set; } = "";
     public DateTimeOffset FoundAt { get; set; }
+}
+
+public static class ContentQueries
+{
+    /// <summary>The version learners see of each file, the one its <see cref="ContentFile.PublishedNumber"/> names: the
+    /// one place that rule is written, for the catalogue, the editor, the workspace and content health.</summary>
+    public static IQueryable<ContentVersion> PublishedVersions(this AcademyDbContext db) =>
+        db.ContentVersions.AsNoTracking().Where(v => v.Number == v.ContentFile!.PublishedNumber);
 }

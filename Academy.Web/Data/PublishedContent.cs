@@ -99,10 +99,9 @@ public sealed class PublishedContent
     public static async Task<PublishedContent> LoadAsync(AcademyDbContext db, CancellationToken cancellationToken)
     {
         var rows = await (
-            from f in db.ContentFiles.AsNoTracking()
-            join v in db.ContentVersions.AsNoTracking() on new { Id = f.Id, Number = f.PublishedNumber ?? 0 } equals new { Id = v.ContentFileId, v.Number }
-            orderby f.Path
-            select new { f.Kind, f.Language, v.Id, v.Number, v.DocumentJson }).ToListAsync(cancellationToken);
+            from v in db.PublishedVersions()
+            orderby v.ContentFile!.Path
+            select new { v.ContentFile!.Kind, v.ContentFile.Language, v.Id, v.Number, v.DocumentJson }).ToListAsync(cancellationToken);
         var problemCount = await db.ContentProblems.CountAsync(cancellationToken);
 
         var documents = rows.Select(r => (r.Language, VersionId: r.Id, r.Number, Document: Deserialize(r.Kind, r.DocumentJson))).ToList();

@@ -25,7 +25,7 @@ public sealed class ContentHealthModel(AcademyDbContext db) : PageModel
             select new ProblemRow(p.Path, p.Line, p.Message, p.Fix, f == null ? null : f.PublishedNumber)).ToListAsync(cancellationToken);
         Files = await (
             from f in db.ContentFiles.AsNoTracking()
-            join v in db.ContentVersions on new { Id = f.Id, Number = f.PublishedNumber ?? 0 } equals new { Id = v.ContentFileId, v.Number } into versions
+            join v in db.PublishedVersions() on f.Id equals v.ContentFileId into versions
             from v in versions.DefaultIfEmpty()
             orderby f.Path
             select new FileRow(f.Path, f.Kind, f.PublishedNumber, v == null ? null : v.CreatedAt)).ToListAsync(cancellationToken);

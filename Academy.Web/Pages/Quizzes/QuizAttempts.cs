@@ -1,3 +1,4 @@
+using Academy.Domain.Learning;
 using Academy.Domain.Quizzes;
 using Academy.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -76,6 +77,14 @@ public sealed class QuizAttempts(AcademyDbContext db, ContentCatalog catalog, Ti
             var score = ScenarioScorer.Score(view.Quiz, answers, view.Order);
             (attempt.FinishedAt, attempt.Percent, attempt.Passed) = (now, score.Percent, score.Passed);
         }
+        // The module completion this pass may cause is saved with the answer: one commit, never half of it.
+        var completes = false;
+        if (attempt.Passed && catalog.Current.Module(attempt.ModuleId) is { } module)
+        {
+            var activity = await LearnerProgress.ForModuleAsync(db, attempt.EmployeeId, module.Id, cancellationToken);
+            activity = activity with { Quizzes = [.. activity.Quizzes, new QuizPassed(attempt.QuizId, now, attempt.Percent!.Value)] };
+            completes = (await LearnerProgress.CompleteIfDoneAsync(db, attempt.EmployeeId, module, activity, now, cancellationToken)).LastCompletion != activity.LastCompletion;
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -86,14 +95,8 @@ public sealed class QuizAttempts(AcademyDbContext db, ContentCatalog catalog, Ti
             db.ChangeTracker.Clear();
             return AnswerCheck.Accepted;
         }
-        if (attempt.Passed && catalog.Current.Module(attempt.ModuleId) is { } module)
-        {
-            var activity = await LearnerProgress.ForModuleAsync(db, attempt.EmployeeId, module.Id, cancellationToken);
-            var after = await LearnerProgress.CompleteIfDoneAsync(db, attempt.EmployeeId, module, activity, now, cancellationToken);
-            await LearnerProgress.SaveIgnoringRacesAsync(db, cancellationToken);
-            // The module's completion may finish a program: its certificate is due (to be enqueued as a background job).
-            if (after.LastCompletion != activity.LastCompletion) await certificates.RunForModuleAsync(attempt.EmployeeId, module.Id, cancellationToken);
-        }
+        // The completion may finish a program: its certificate is due.
+        if (completes) await certificates.RunForModuleAsync(attempt.EmployeeId, attempt.ModuleId, cancellationToken);
         return AnswerCheck.Accepted;
     }
 }

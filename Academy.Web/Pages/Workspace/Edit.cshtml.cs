@@ -145,11 +145,8 @@ public sealed class EditModel(AcademyDbContext db, ContentImporter importer, Tim
         return await ShowAsync(cancellationToken, checkedText);
     }
 
-    private Task<string?> PublishedMarkdownAsync(CancellationToken cancellationToken) => (
-        from f in db.ContentFiles
-        join v in db.ContentVersions on new { Id = f.Id, Number = f.PublishedNumber ?? 0 } equals new { Id = v.ContentFileId, v.Number }
-        where f.Path == Path
-        select v.Markdown).FirstOrDefaultAsync(cancellationToken);
+    private Task<string?> PublishedMarkdownAsync(CancellationToken cancellationToken) =>
+        db.PublishedVersions().Where(v => v.ContentFile!.Path == Path).Select(v => v.Markdown).FirstOrDefaultAsync(cancellationToken);
 
     /// <param name="checkedText">What <see cref="ContentImporter.CheckAsync"/> said of <see cref="Markdown"/> in this request, if it was asked.</param>
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken, ParsedFile? checkedText = null)

@@ -27,7 +27,7 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog) : Pa
         // Versions and drafts record their author's user name (the email); people read names.
         var files = await (
             from f in db.ContentFiles.AsNoTracking()
-            join v in db.ContentVersions on new { Id = f.Id, Number = f.PublishedNumber ?? 0 } equals new { Id = v.ContentFileId, v.Number } into published
+            join v in db.PublishedVersions() on f.Id equals v.ContentFileId into published
             from v in published.DefaultIfEmpty()
             join u in db.Users on v.Author equals u.UserName into authors
             from u in authors.DefaultIfEmpty()
