@@ -2,13 +2,14 @@ using Academy.Bench;
 
 // `import` runs the import benchmark; `preview` the editor's live preview at 20, 200 and 2,000 modules; `bare` serves
 // one saved page, the baseline that bench/module-page.sh compares the real module page with; `steps` is
-// bench/step-post.sh's load driver; `generate` writes the import benchmark's content to a folder, to read it.
+// bench/step-post.sh's load driver; `assignments` the jobs of issue 9 and My learning; `generate` writes the import benchmark's content to a folder, to read it.
 return args.FirstOrDefault() switch
 {
     "import" => ImportRun.Run(args[1..]),
     "preview" => await PreviewRun.RunAsync(args[1..]),
     "bare" => await BareServer.RunAsync(args[1..]),
     "steps" => await StepPostRun.RunAsync(args[1..]),
+    "assignments" => await AssignmentsRun.RunAsync(args[1..]),
     "generate" when args.Length == 2 => Generate(args[1]),
     _ => Usage(),
 };
@@ -23,6 +24,8 @@ static int Usage()
           Academy.Bench bare --file page.html --urls http://127.0.0.1:5081
           Academy.Bench steps --base http://127.0.0.1:5080 --db <site's SQLite file> [--learners 32] [--duration 20s] [--runs 2]
               (the load driver of bench/step-post.sh: quiz step POSTs per second, the module page in the same run, a count of the answers stored)
+          dotnet run -c Release --project bench/Academy.Bench -- assignments [--sizes 1000,10000] [--rounds 3] [--page-warmup 100] [--page-rounds 300] [--no-write]
+              (assignment sync and refresher scan over generated employees × 60 modules against raw SQL; My learning against the lesson page)
           Academy.Bench generate <folder>    (writes the import benchmark's content, to read it)
         """);
     return 2;
