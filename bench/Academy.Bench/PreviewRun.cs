@@ -280,10 +280,10 @@ public static partial class PreviewRun
         return sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private static string Commit()
+    internal static string Commit()
     {
         try
         {
@@ -301,7 +301,7 @@ public static partial class PreviewRun
         }
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
             for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)

@@ -2,7 +2,7 @@ using Academy.Bench;
 
 // `import` runs the import benchmark; `preview` the editor's live preview at 20, 200 and 2,000 modules; `bare` serves
 // one saved page, the baseline that bench/module-page.sh compares the real module page with; `steps` is
-// bench/step-post.sh's load driver; `certificates` the certificate PDFs and their zip; `generate` writes the import benchmark's content to a folder, to read it.
+// bench/step-post.sh's load driver; `certificates` the certificate PDFs and their zip; `assignments` the jobs of issue 9 and My learning; `generate` writes the import benchmark's content to a folder, to read it.
 return args.FirstOrDefault() switch
 {
     "import" => ImportRun.Run(args[1..]),
@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "bare" => await BareServer.RunAsync(args[1..]),
     "steps" => await StepPostRun.RunAsync(args[1..]),
     "certificates" => await CertificateRun.RunAsync(args[1..]),
+    "assignments" => await AssignmentsRun.RunAsync(args[1..]),
     "generate" when args.Length == 2 => Generate(args[1]),
     _ => Usage(),
 };
@@ -26,6 +27,8 @@ static int Usage()
               (the load driver of bench/step-post.sh: quiz step POSTs per second, the module page in the same run, a count of the answers stored)
           dotnet run -c Release --project bench/Academy.Bench -- certificates [--count 1000] [--warmup 50] [--zip-runs 2] [--no-write]
               (1,000 certificate PDFs against a one-line SkiaSharp page, and HR's zip of 1,000 through the real page)
+          dotnet run -c Release --project bench/Academy.Bench -- assignments [--sizes 1000,10000] [--rounds 3] [--page-warmup 100] [--page-rounds 300] [--no-write]
+              (assignment sync and refresher scan over generated employees × 60 modules against raw SQL; My learning against the lesson page)
           Academy.Bench generate <folder>    (writes the import benchmark's content, to read it)
         """);
     return 2;
