@@ -59,4 +59,34 @@ public sealed class AdminEmployeesTests(AcademyFactory factory)
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.DoesNotContain("tom@academy.test", (await admin.GetDocumentAsync("/admin/employees")).QuerySelector("tbody")!.TextContent);
     }
+
+    [Fact]
+    public async Task Admin_SetsAnEmployeesLocation_AndAnAudienceByLocationSelectsThem()
+    {
+        var admin = await factory.SignInAsync("admin@academy.test");
+        var created = await admin.PostFormAsync("/admin/employees/new", new()
+        {
+            ["Form.FullName"] = "Ines Duarte", ["Form.Email"] = "ines@academy.test", ["Form.Location"] = "Marseille", ["Form.Roles"] = "Learner", ["Password"] = "Welcome-To-Academy-1",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = (await admin.GetDocumentAsync("/admin/employees?q=ines@academy")).QuerySelector("tbody a")!.GetAttribute("href")!;
+        var form = await admin.GetDocumentAsync(id);
+        Assert.Equal("Location", form.QuerySelector("label[for=Form_Location]")!.TextContent);
+        Assert.Equal("Marseille", form.QuerySelector("#Form_Location")!.GetAttribute("value"));
+
+        var edited = await admin.PostFormAsync(id, new()
+        {
+            ["Form.FullName"] = "Ines Duarte", ["Form.Email"] = "ines@academy.test", ["Form.Location"] = "  Nice ", ["Form.Roles"] = "Learner",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        Assert.Equal("Nice", (await admin.GetDocumentAsync(id)).QuerySelector("#Form_Location")!.GetAttribute("value"));
+
+        var hr = await factory.SignInAsync("hr@academy.test");
+        var preview = await HttpClientForms.ParseAsync(await hr.PostFormAsync("/assignments/edit?handler=Preview", new()
+        {
+            ["Form.Item"] = "module:refunds", ["Form.Locations"] = "Nice", ["Form.DueKind"] = "None", ["Form.Reason"] = "Nice site opening",
+        }, "/assignments/edit"));
+        Assert.Equal("1", preview.QuerySelector("#gain-count")!.TextContent);
+        Assert.Contains("Ines Duarte", preview.QuerySelector("#gains")!.TextContent);
+    }
 }

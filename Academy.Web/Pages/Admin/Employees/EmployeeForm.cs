@@ -29,6 +29,10 @@ public sealed class EmployeeForm
     [StringLength(100)]
     public string? JobRole { get; set; }
 
+    /// <summary>The site the employee works from; audience rules can select by it.</summary>
+    [StringLength(100)]
+    public string? Location { get; set; }
+
     public string? ManagerId { get; set; }
 
     [DataType(DataType.Date)]
@@ -41,7 +45,7 @@ public sealed class EmployeeForm
 
     public static EmployeeForm From(Employee e, IEnumerable<string> roles) => new()
     {
-        FullName = e.FullName, Email = e.Email ?? "", EmployeeNumber = e.EmployeeNumber, Department = e.Department, JobRole = e.JobRole,
+        FullName = e.FullName, Email = e.Email ?? "", EmployeeNumber = e.EmployeeNumber, Department = e.Department, JobRole = e.JobRole, Location = e.Location,
         ManagerId = e.ManagerId, HireDate = e.HireDate, PreferredLanguage = e.PreferredLanguage, Roles = roles.ToList(),
     };
 
@@ -52,6 +56,7 @@ public sealed class EmployeeForm
         e.EmployeeNumber = Blank(EmployeeNumber);
         e.Department = Blank(Department);
         e.JobRole = Blank(JobRole);
+        e.Location = Blank(Location);
         e.ManagerId = Blank(ManagerId);
         e.HireDate = HireDate;
         e.PreferredLanguage = Blank(PreferredLanguage);

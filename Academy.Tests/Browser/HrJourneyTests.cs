@@ -1,0 +1,113 @@
+using System.Globalization;
+using Academy.Tests.Pages;
+using Academy.Web.Jobs;
+using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Academy.Tests.Browser;
+
+/// <summary>HR rolls training out to a department with a preview, a learner of that department finds it on My learning,
+/// and a manager nudges a team member who reads the notice. In Chromium, with labels and buttons as a person uses them;
+/// every page visited answers 200 and passes axe.</summary>
+[Collection(HostCollection.Name)]
+public sealed class HrJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Module = "Processing a refund correctly";
+
+    [Fact]
+    public async Task HrAssignsAModuleToBilling_WithAPreview_OmarSeesItDue_AndAManagersNudgeIsReadByTheTeamMember()
+    {
+        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(45);
+        var dueText = due.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en"));
+
+        // 1. HR: a new rule, previewed before it is saved.
+        var hr = await browser.SignedInPageAsync("hr@academy.test");
+        await hr.GetByRole(AriaRole.Link, new() { Name = "Assignments", Exact = true }).ClickAsync();
+        await hr.WaitForURLAsync("**/assignments");
+        await AssertAccessibleAsync(hr);
+        var rules = hr.Locator("#rules tbody tr");
+        Assert.Equal(0, await rules.Filter(new() { HasTextString = Module }).CountAsync());
+
+        await hr.GetByRole(AriaRole.Link, new() { Name = "Assign training" }).ClickAsync();
+        await hr.WaitForURLAsync("**/assignments/edit");
+        await AssertAccessibleAsync(hr);
+        await hr.GetByLabel("Program or module").SelectOptionAsync(new SelectOptionValue { Label = Module });
+        await hr.GetByLabel("everyone", new() { Exact = true }).UncheckAsync();
+        await hr.GetByLabel("Departments (comma separated)").FillAsync("Billing");
+        await hr.GetByLabel("Due", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "On a date" });
+        await hr.GetByLabel("Due date", new() { Exact = true }).FillAsync(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await hr.GetByLabel("Why", new() { Exact = true }).FillAsync("Billing handles refunds");
+        await hr.GetByRole(AriaRole.Button, new() { Name = "Preview", Exact = true }).ClickAsync();
+        await hr.Locator("#preview").WaitForAsync();
+        await AssertAccessibleAsync(hr);
+        Assert.Equal("1", (await hr.Locator("#gain-count").TextContentAsync())!.Trim());
+        Assert.Equal("0", (await hr.Locator("#loss-count").TextContentAsync())!.Trim());
+        Assert.Equal(new[] { "Omar Haddad" }, (await hr.Locator("#gains li").AllTextContentsAsync()).Select(n => n.Trim()).ToArray());
+
+        await hr.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await hr.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/assignments");
+        await AssertAccessibleAsync(hr);
+        var rule = rules.Filter(new() { HasTextString = Module });
+        Assert.Equal(1, await rule.CountAsync());
+        var cells = (await rule.Locator("td").AllTextContentsAsync()).Select(c => c.Trim()).ToArray();
+        Assert.Equal(new[] { "department: Billing", dueText, "Billing handles refunds" }, cells[1..4]);
+
+        // The recurring assignment sync applies saved rules; here it runs once, as its schedule would.
+        using (var scope = browser.Site.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<AssignmentSyncJob>().RunAsync(CancellationToken.None);
+        await VisitAsync(hr, "/assignments");
+        Assert.Equal("1", (await rule.Locator("td").Nth(4).TextContentAsync())!.Trim());
+
+        // 2. Omar, in Billing, finds it on My learning with its due date.
+        var omar = await browser.SignedInPageAsync("omar@academy.test");
+        await VisitAsync(omar, "/");
+        var assigned = omar.Locator("#assignments tbody tr").Filter(new() { HasTextString = Module });
+        Assert.Equal(1, await assigned.CountAsync());
+        Assert.Equal(dueText, (await assigned.Locator(".due").TextContentAsync())!.Trim());
+        await omar.Context.CloseAsync();
+
+        // 3. The Front Desk manager nudges Sam from My team.
+        var manager = await browser.SignedInPageAsync("manager@academy.test");
+        await manager.GetByRole(AriaRole.Link, new() { Name = "My team" }).ClickAsync();
+        await manager.WaitForURLAsync("**/team");
+        await AssertAccessibleAsync(manager);
+        Assert.Contains("Léa Moreau", await manager.Locator("#team").TextContentAsync());
+        var samsOnboarding = manager.Locator("#team tbody tr").Filter(new() { HasTextString = "Sam Rivera" }).Filter(new() { HasTextString = "Onboarding" });
+        Assert.True(await samsOnboarding.CountAsync() == 1, await manager.Locator("main").InnerTextAsync());
+        await samsOnboarding.GetByRole(AriaRole.Button, new() { Name = "Send a nudge" }).ClickAsync();
+        await manager.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "Reminder sent." }).WaitForAsync();
+        await AssertAccessibleAsync(manager);
+
+        // Sam sees the count in the header, reads the notice and marks it read: the count goes away.
+        var sam = await browser.SignedInPageAsync("newhire@academy.test");
+        await VisitAsync(sam, "/");
+        Assert.Equal("1 unread", (await sam.Locator("#unread-count").TextContentAsync())!.Trim());
+        await sam.GetByRole(AriaRole.Link, new() { Name = "Notifications" }).ClickAsync();
+        await sam.WaitForURLAsync("**/notifications");
+        await AssertAccessibleAsync(sam);
+        var notice = sam.Locator("#notices li.unread");
+        Assert.Equal(1, await notice.CountAsync());
+        Assert.StartsWith("A reminder to complete “Onboarding”, due on ", (await notice.Locator("a").TextContentAsync())!.Trim());
+        await notice.GetByRole(AriaRole.Button, new() { Name = "Mark as read" }).ClickAsync();
+        await sam.Locator("#notices li.unread").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await AssertAccessibleAsync(sam);
+        Assert.Equal(0, await sam.Locator("#unread-count").CountAsync());
+        Assert.Contains("Onboarding", await sam.Locator("#notices").TextContentAsync());
+    }
+
+    private static async Task VisitAsync(IPage page, string url)
+    {
+        var response = await page.GotoAsync(url);
+        Assert.True(response is { Status: 200 }, $"GET {url}: {response?.Status}");
+        await AssertAccessibleAsync(page);
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}").ToList();
+        Assert.True(serious.Count == 0, $"{page.Url}:\n{string.Join("\n", serious)}");
+    }
+}
