@@ -19,6 +19,9 @@ public sealed class OverdueModel(AcademyDbContext db, ContentCatalog catalog, Ti
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<string> Departments { get; private set; } = [];
     public IReadOnlyList<(string Id, string Name)> Managers { get; private set; } = [];
+
+    /// <summary>Every program and module, as the filter's choices: <c>program:id</c> or <c>module:id</c> and its title.</summary>
+    public IReadOnlyList<(string Value, string Title)> Items { get; private set; } = [];
     public int? Nudged { get; private set; }
 
     public async Task OnGetAsync(int? nudged, CancellationToken cancellationToken)
@@ -28,6 +31,9 @@ public sealed class OverdueModel(AcademyDbContext db, ContentCatalog catalog, Ti
         Managers = (await db.Users.AsNoTracking().Where(u => db.Users.Any(r => r.ManagerId == u.Id)).OrderBy(u => u.FullName).Select(u => new { u.Id, u.FullName }).ToListAsync(cancellationToken))
             .Select(m => (m.Id, m.FullName)).ToList();
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var content = catalog.Current;
+        Items = [.. content.Programs.Select(p => ($"program:{p.Id}", p.Title)),
+            .. content.Modules.Values.Select(m => ($"module:{m.Id}", m.In(language).Title)).OrderBy(m => m.Item2, StringComparer.CurrentCulture)];
         Rows = (await Query().Take(1000).ToListAsync(cancellationToken))
             .Select(r => new Row(r.Id, r.Name, r.Department, r.Manager, NoticeText.Title(catalog.Current, r.ItemKind, r.ItemId, language), r.Due)).ToList();
     }
