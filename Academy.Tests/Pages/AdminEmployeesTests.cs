@@ -66,17 +66,17 @@ public sealed class AdminEmployeesTests(AcademyFactory factory)
         var admin = await factory.SignInAsync("admin@academy.test");
         var created = await admin.PostFormAsync("/admin/employees/new", new()
         {
-            ["Form.FullName"] = "Ines Duarte", ["Form.Email"] = "ines@academy.test", ["Form.Location"] = "Marseille", ["Form.Roles"] = "Learner", ["Password"] = "Welcome-To-Academy-1",
+            ["Form.FullName"] = "Ines Duarte", ["Form.Email"] = "ines.duarte@academy.test", ["Form.Location"] = "Marseille", ["Form.Roles"] = "Learner", ["Password"] = "Welcome-To-Academy-1",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        var id = (await admin.GetDocumentAsync("/admin/employees?q=ines@academy")).QuerySelector("tbody a")!.GetAttribute("href")!;
+        var id = (await admin.GetDocumentAsync("/admin/employees?q=ines.duarte@academy")).QuerySelector("tbody a")!.GetAttribute("href")!;
         var form = await admin.GetDocumentAsync(id);
         Assert.Equal("Location", form.QuerySelector("label[for=Form_Location]")!.TextContent);
         Assert.Equal("Marseille", form.QuerySelector("#Form_Location")!.GetAttribute("value"));
 
         var edited = await admin.PostFormAsync(id, new()
         {
-            ["Form.FullName"] = "Ines Duarte", ["Form.Email"] = "ines@academy.test", ["Form.Location"] = "  Nice ", ["Form.Roles"] = "Learner",
+            ["Form.FullName"] = "Ines Duarte", ["Form.Email"] = "ines.duarte@academy.test", ["Form.Location"] = "  Nice ", ["Form.Roles"] = "Learner",
         });
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
         Assert.Equal("Nice", (await admin.GetDocumentAsync(id)).QuerySelector("#Form_Location")!.GetAttribute("value"));
