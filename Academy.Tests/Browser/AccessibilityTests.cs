@@ -101,6 +101,6 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(AcademyFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await page.ArrivedAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
     }
 }

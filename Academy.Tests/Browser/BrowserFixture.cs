@@ -40,7 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(AcademyFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await page.ArrivedAsync(url => !url.Contains("/account/login"));
         return page;
     }
 
@@ -49,5 +49,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         await Site.DisposeAsync();
+    }
+}
+
+public static class PageNavigation
+{
+    /// <summary>
+    /// Waits until the page is at an address that passes <paramref name="at"/> and its document has been parsed to the
+    /// layout's footer. Playwright's WaitForURLAsync also waits for the load event, and once in CI it missed that event
+    /// on a page that had loaded (a 90 s timeout after "NetworkIdle event fired"); the address and the parsed document
+    /// are what a test goes on with.
+    /// </summary>
+    public static async Task ArrivedAsync(this IPage page, Func<string, bool> at)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!at(page.Url))
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(90)) throw new TimeoutException($"The page stayed at {page.Url}.");
+            await Task.Delay(25);
+        }
+        await page.Locator("body > footer").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 }

@@ -24,13 +24,13 @@ public sealed class HrJourneyTests(BrowserFixture browser) : IClassFixture<Brows
         // 1. HR: a new rule, previewed before it is saved.
         var hr = await browser.SignedInPageAsync("hr@academy.test");
         await hr.GetByRole(AriaRole.Link, new() { Name = "Assignments", Exact = true }).ClickAsync();
-        await hr.WaitForURLAsync("**/assignments");
+        await hr.ArrivedAsync(url => new Uri(url).AbsolutePath == "/assignments");
         await AssertAccessibleAsync(hr);
         var rules = hr.Locator("#rules tbody tr");
         Assert.Equal(0, await rules.Filter(new() { HasTextString = Module }).CountAsync());
 
         await hr.GetByRole(AriaRole.Link, new() { Name = "Assign training" }).ClickAsync();
-        await hr.WaitForURLAsync("**/assignments/edit");
+        await hr.ArrivedAsync(url => new Uri(url).AbsolutePath == "/assignments/edit");
         await AssertAccessibleAsync(hr);
         await hr.GetByLabel("Program or module").SelectOptionAsync(new SelectOptionValue { Label = Module });
         await hr.GetByLabel("everyone", new() { Exact = true }).UncheckAsync();
@@ -46,7 +46,7 @@ public sealed class HrJourneyTests(BrowserFixture browser) : IClassFixture<Brows
         Assert.Equal(new[] { "Omar Haddad" }, (await hr.Locator("#gains li").AllTextContentsAsync()).Select(n => n.Trim()).ToArray());
 
         await hr.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
-        await hr.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/assignments");
+        await hr.ArrivedAsync(url => new Uri(url).AbsolutePath == "/assignments");
         await AssertAccessibleAsync(hr);
         var rule = rules.Filter(new() { HasTextString = Module });
         Assert.Equal(1, await rule.CountAsync());
@@ -70,7 +70,7 @@ public sealed class HrJourneyTests(BrowserFixture browser) : IClassFixture<Brows
         // 3. The Front Desk manager nudges Sam from My team.
         var manager = await browser.SignedInPageAsync("manager@academy.test");
         await manager.GetByRole(AriaRole.Link, new() { Name = "My team" }).ClickAsync();
-        await manager.WaitForURLAsync("**/team");
+        await manager.ArrivedAsync(url => new Uri(url).AbsolutePath == "/team");
         await AssertAccessibleAsync(manager);
         Assert.Contains("Léa Moreau", await manager.Locator("#team").TextContentAsync());
         var samsOnboarding = manager.Locator("#team tbody tr").Filter(new() { HasTextString = "Sam Rivera" }).Filter(new() { HasTextString = "Onboarding" });
@@ -84,7 +84,7 @@ public sealed class HrJourneyTests(BrowserFixture browser) : IClassFixture<Brows
         await VisitAsync(sam, "/");
         Assert.Equal("1 unread", (await sam.Locator("#unread-count").TextContentAsync())!.Trim());
         await sam.GetByRole(AriaRole.Link, new() { Name = "Notifications" }).ClickAsync();
-        await sam.WaitForURLAsync("**/notifications");
+        await sam.ArrivedAsync(url => new Uri(url).AbsolutePath == "/notifications");
         await AssertAccessibleAsync(sam);
         var notice = sam.Locator("#notices li.unread");
         Assert.Equal(1, await notice.CountAsync());

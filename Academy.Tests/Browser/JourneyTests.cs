@@ -30,7 +30,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         var hr = await browser.SignedInPageAsync("hr@academy.test");
         await VisitAsync(hr, "/certificates/manage");
         await hr.Locator($"tr[data-code='{code}'] a").First.ClickAsync();
-        await hr.WaitForURLAsync("**/certificates/manage/*");
+        await hr.ArrivedAsync(url => new Uri(url).AbsolutePath.StartsWith("/certificates/manage/", StringComparison.Ordinal));
         await Axe.AssertAccessibleAsync(hr);
         await hr.GetByLabel("Reason").FillAsync("Issued on a test account by mistake.");
         await hr.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
@@ -149,8 +149,8 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         for (var number = 1; number <= count; number++)
         {
             await page.Locator(".pager form.next button").ClickAsync();
-            if (number < count) await page.WaitForURLAsync($"**/modules/{module.Id}/{number + 1}");
-            else await page.WaitForURLAsync(url => !url.EndsWith($"/modules/{module.Id}/{number}", StringComparison.Ordinal));
+            if (number < count) await page.ArrivedAsync(url => new Uri(url).AbsolutePath == $"/modules/{module.Id}/{number + 1}");
+            else await page.ArrivedAsync(url => !url.EndsWith($"/modules/{module.Id}/{number}", StringComparison.Ordinal));
             await Axe.AssertAccessibleAsync(page);
         }
     }
@@ -160,7 +160,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
     {
         await VisitAsync(page, $"/modules/{module.Id}/quizzes/{quiz.Id}");
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/attempts/*");
+        await page.ArrivedAsync(url => new Uri(url).AbsolutePath.Contains("/attempts/", StringComparison.Ordinal));
         var attempt = new Uri(page.Url).AbsolutePath;
         while (await page.Locator("input[name=stepId]").CountAsync() > 0)
         {
@@ -170,9 +170,9 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
                 : step.Choices.Where(c => c.Mark.Kind == MarkKind.Right).Select(c => c.Number);
             foreach (var pick in picks) await page.Locator($"input[name=picks][value='{pick}']").CheckAsync();
             await page.Locator("form.quiz button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync("**after=*");
+            await page.ArrivedAsync(url => url.Contains("after=", StringComparison.Ordinal));
             await page.Locator("section[aria-labelledby=feedback-title] a.button").ClickAsync();
-            await page.WaitForURLAsync(url => !url.Contains("after="));
+            await page.ArrivedAsync(url => !url.Contains("after=", StringComparison.Ordinal));
         }
         Assert.Equal(words.Passed, (await page.Locator("#result-title").TextContentAsync())!.Trim());
         await Axe.AssertAccessibleAsync(page);
