@@ -10,7 +10,7 @@ public static partial class ContentParser
 {
     private static readonly string[] StandardsKeys = ["title"];
     private static readonly string[] ModuleKeys = ["id", "title", "kind", "standards", "minutes", "refresher", "refresher-window", "audience"];
-    private static readonly string[] ProgramKeys = ["title", "audience", "due", "certificate"];
+    private static readonly string[] ProgramKeys = ["id", "title", "audience", "due", "certificate"];
     private static readonly string[] Kinds = ["behavioral", "technical"];
 
     /// <summary>Text with the file line where it was written: an id, a standard, a lesson title.</summary>
@@ -268,6 +268,16 @@ public static partial class ContentParser
         if (front is null) return new Reading(Failed(file, location, errors), location, lastLine);
 
         front.RejectUnknownKeys(ProgramKeys, errors);
+        // As in a module, 'id' may repeat the id for the reader's sake; the file's name stays the id.
+        if (front.String("id", required: false, errors) is { } declaredId)
+        {
+            if (!MarkdownRenderer.IsValidId(declaredId))
+                errors.Add(new ContentError(file.Path, front.LineOf("id"), $"'{declaredId}' is not a valid program id.",
+                    "Remove the 'id' line: the file's name is the program's id."));
+            else if (declaredId != id)
+                errors.Add(new ContentError(file.Path, front.LineOf("id"), $"The id '{declaredId}' differs from the file name '{id}'.",
+                    $"Rename the file to 'programs/{declaredId}.md', or remove the 'id' line: the file's name is the program's id."));
+        }
         var title = front.String("title", required: true, errors);
         var audience = front.Audience("audience", errors);
         var due = front.Validity("due", errors);

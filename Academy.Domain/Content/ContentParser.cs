@@ -2,6 +2,9 @@ namespace Academy.Domain.Content;
 
 public enum ContentKind { Standards, Module, Quiz, Program }
 
+/// <summary>A module id in a program's list, at the line where it is written.</summary>
+public sealed record ListedModule(string Id, int Line);
+
 /// <summary>The outcome of parsing one file: its document when it has no error.</summary>
 /// <param name="DocumentId">Module id, program id, <c>moduleId/quizId</c> for a quiz, <c>standards</c> for the catalogue.</param>
 /// <param name="Document">The document, of the type that <paramref name="Kind"/> names; <c>null</c> when <see cref="Errors"/> is not empty.</param>
@@ -36,6 +39,13 @@ public static partial class ContentParser
     /// gives this file among files whose documents are <paramref name="known"/>: the editor's check of one file
     /// against everything published, without parsing everything published again.</summary>
     public static ParsedFile Parse(SourceFile file, KnownContent known) => Checked(Read(file), known.Neighbours);
+
+    /// <summary>The module ids that a program file lists, in order, with their lines, read even when the file has other
+    /// errors: the editor's preview shows each with its status as the trainer types. Items that are not ids, or that
+    /// repeat an earlier one, are left out (each is an error of its own); empty for a file that is not a program or
+    /// whose front matter cannot be read.</summary>
+    public static IReadOnlyList<ListedModule> ListedModules(SourceFile file) =>
+        Read(file) is { Location.Kind: ContentKind.Program } reading ? reading.References.Select(r => new ListedModule(r.Text, r.Line)).ToList() : [];
 
     /// <summary>Whether <see cref="ParseAll"/> reads <paramref name="path"/> as content: everything but the trainers'
     /// guide (<c>README.md</c> at the root) and files under a <c>media/</c> folder.</summary>
@@ -99,8 +109,13 @@ public static partial class ContentParser
     /// <param name="Standards">The ids of standards.md; <c>null</c> when standards.md exists but cannot be read.</param>
     /// <param name="Modules">Default-language modules by id, in the order given (for "did you mean").</param>
     /// <param name="Quizzes">Default-language quizzes, as <c>moduleId/quizId</c>.</param>
+    /// <param name="DraftModules">Modules that exist only as a browser draft: a program that lists one is told to wait
+    /// for its publication rather than that the id is unknown.</param>
     internal sealed record Neighbours(IReadOnlySet<string>? Standards, bool CatalogueExists,
-        IReadOnlyDictionary<string, ModuleFacts> Modules, IReadOnlySet<string> Quizzes);
+        IReadOnlyDictionary<string, ModuleFacts> Modules, IReadOnlySet<string> Quizzes)
+    {
+        public IReadOnlySet<string> DraftModules { get; init; } = new HashSet<string>();
+    }
 
     /// <summary>What a translation needs from its module: its lesson titles (<c>null</c> when its body cannot be read)
     /// and its metadata (<c>null</c> when it has errors).</summary>
@@ -136,7 +151,13 @@ public static partial class ContentParser
 
             case { Kind: ContentKind.Program }:
                 foreach (var module in reading.References.Where(r => !known.Modules.ContainsKey(r.Text)))
-                    Add(module.Line, $"Unknown module '{module.Text}'.", UnknownModuleFix(module.Text, known.Modules.Keys));
+                {
+                    if (known.DraftModules.Contains(module.Text))
+                        Add(module.Line, $"The module '{module.Text}' is only a draft: learners cannot take it yet.",
+                            $"Publish {ContentPath.ModuleFile(module.Text)} first (open it from the content workspace), then this program; or remove it from the list.");
+                    else
+                        Add(module.Line, $"Unknown module '{module.Text}'.", UnknownModuleFix(module.Text, known.Modules.Keys));
+                }
                 break;
 
             case { Kind: ContentKind.Quiz } quiz:

@@ -47,6 +47,9 @@ public sealed partial record ContentPath(ContentKind Kind, string Id, string Lan
     /// <summary>Where a quiz's default-language file lives, in its module's folder.</summary>
     public static string QuizFile(string moduleId, string quizId) => $"modules/{moduleId}/{quizId}.quiz.md";
 
+    /// <summary>Where a program's file lives.</summary>
+    public static string ProgramFile(string programId) => $"programs/{programId}.md";
+
     /// <summary>Files that live in the content folder without being content: the trainers' guide and pictures.</summary>
     public static bool IsIgnored(string path)
     {

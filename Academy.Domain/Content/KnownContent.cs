@@ -22,6 +22,14 @@ public sealed class KnownContent
             standardIds?.ToHashSet(StringComparer.Ordinal) ?? [], standardIds is not null, byId, quizIds.ToHashSet(StringComparer.Ordinal));
     }
 
+    private KnownContent(ContentParser.Neighbours neighbours) => Neighbours = neighbours;
+
+    /// <summary>This knowledge, plus modules that exist only as unpublished drafts (ids of default-language modules).
+    /// They stay unknown to every check, so a program that lists one is still refused, but it is told to publish the
+    /// module first rather than that no module has this id.</summary>
+    public KnownContent WithModuleDrafts(IEnumerable<string> moduleIds) =>
+        new(Neighbours with { DraftModules = moduleIds.Where(id => !Neighbours.Modules.ContainsKey(id)).ToHashSet(StringComparer.Ordinal) });
+
     /// <summary>What the documents of <paramref name="files"/> say: the files published after a <see cref="ContentParser.ParseAll"/>
     /// are those without error.</summary>
     public static KnownContent Of(IEnumerable<ParsedFile> files)

@@ -200,4 +200,57 @@ public sealed class ProgramSpecTests
         var expectedLine = line.StartsWith("title:") ? 2 : 3;
         file.SingleError(expectedLine, message, fix);
     }
+
+    [Fact]
+    public void ProgramId_IsAccepted_WhenTheFrontMatterRepeatsTheFileName()
+    {
+        var program = Spec.Parse(Onboarding, "---\nid: onboarding\ntitle: Onboarding\n---\n1. warm-welcome\n").Document<ProgramDocument>();
+
+        Assert.Equal("onboarding", program.Id);
+    }
+
+    [Theory]
+    [InlineData("id: welcome", "The id 'welcome' differs from the file name 'onboarding'", "'programs/welcome.md'")]
+    [InlineData("id: Welcome Aboard", "'Welcome Aboard' is not a valid program id", "Remove the 'id' line")]
+    public void ProgramId_IsAnErrorAtItsLine_WhenTheFrontMatterIdIsNotTheFileName(string line, string message, string fix)
+    {
+        var file = Spec.Parse(Onboarding, $"---\ntitle: Onboarding\n{line}\n---\n1. warm-welcome\n");
+
+        file.SingleError(3, message, fix);
+    }
+
+    [Fact]
+    public void ProgramModule_IsToldToPublishTheModuleFirst_WhenTheModuleIsOnlyADraft()
+    {
+        var known = new KnownContent(null, [Spec.Parse(Spec.WarmWelcome, Spec.MinimalModule).Document<ModuleDocument>()], [])
+            .WithModuleDrafts(["late-check-out", "warm-welcome"]);
+        var text = "---\ntitle: Onboarding\n---\n1. warm-welcome\n2. late-check-out\n3. late-chek-out\n";
+
+        var file = ContentParser.Parse(new SourceFile(Onboarding, text), known);
+
+        Assert.Null(file.Document);
+        Assert.Collection(file.Errors,
+            draft =>
+            {
+                Assert.Equal(5, draft.Line);
+                Assert.Contains("'late-check-out' is only a draft", draft.Message);
+                Assert.Contains("Publish modules/late-check-out/module.md first", draft.Fix);
+            },
+            unknown =>
+            {
+                Assert.Equal(6, unknown.Line);
+                Assert.Equal("Unknown module 'late-chek-out'.", unknown.Message);
+            });
+    }
+
+    [Fact]
+    public void ListedModules_AreEveryIdInOrderWithItsLine_EvenWhenTheFileHasOtherErrors()
+    {
+        var text = "---\ntitle: Onboarding\ncertifcate: true\n---\nWelcome.\n\n1. warm-welcome\n2. Not an id\n3. refunds\n4. warm-welcome\n";
+
+        var listed = ContentParser.ListedModules(new SourceFile(Onboarding, text));
+
+        Assert.Equal([new ListedModule("warm-welcome", 7), new ListedModule("refunds", 9)], listed);
+        Assert.Empty(ContentParser.ListedModules(new SourceFile(Spec.WarmWelcome, Spec.MinimalModule)));
+    }
 }

@@ -37,4 +37,23 @@ public sealed class TemplatesTests
         Assert.NotEmpty(quiz.BriefingHtml);
         Assert.All(quiz.Steps.Where(s => s.IsWeighted), step => Assert.NotSame(step.BestChoice, step.Choices[0]));
     }
+
+    [Fact]
+    public void ProgramTemplate_ParsesWithoutError_WithEveryKeyAProgramTakes()
+    {
+        var files = new List<SourceFile>
+        {
+            new("modules/new-module/module.md", Templates.For("module", "Host module")),
+            new("modules/other-module/module.md", Templates.For("module", "Other module")),
+            new("programs/new-program.md", Templates.Program("new-program", "A \"quoted\" title: with a colon", ["new-module", "other-module"])),
+        };
+
+        var program = ContentParser.ParseAll(files)[2].Document<ProgramDocument>();
+
+        Assert.Equal("A \"quoted\" title: with a colon", program.Title);
+        Assert.Equal(["new-module", "other-module"], program.ModuleIds);
+        Assert.True(program.Audience.Everyone);
+        Assert.Equal(new Validity(30, ValidityUnit.Days), program.Due);
+        Assert.True(program.Certificate);
+    }
 }

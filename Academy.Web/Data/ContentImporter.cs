@@ -59,11 +59,23 @@ public sealed class ContentImporter(AcademyDbContext db, ContentCatalog catalog,
     /// published now: what publishing it would say, without publishing.</summary>
     /// <remarks>The other files are known from the published snapshot (<see cref="PublishedContent.Known"/>), the one
     /// that pages read and that every import and publication reloads, rather than by parsing every published file
-    /// again at each keystroke of the live preview: the check parses one file, whatever the size of the catalogue.</remarks>
-    public Task<ParsedFile> CheckAsync(string path, string text, CancellationToken cancellationToken)
+    /// again at each keystroke of the live preview: the check parses one file, whatever the size of the catalogue.
+    /// A program is also told which of its unknown modules are drafts, so that its trainer knows to publish them first.</remarks>
+    public async Task<ParsedFile> CheckAsync(string path, string text, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(ContentParser.Parse(new SourceFile(path, text), catalog.Current.Known));
+        var known = catalog.Current.Known;
+        if (ContentPath.Of(path)?.Kind == ContentKind.Program) known = known.WithModuleDrafts(await ModuleDraftIdsAsync(db, cancellationToken));
+        return ContentParser.Parse(new SourceFile(path, text), known);
+    }
+
+    /// <summary>The ids of modules with a draft of their default-language file, published or not.</summary>
+    public static async Task<HashSet<string>> ModuleDraftIdsAsync(AcademyDbContext db, CancellationToken cancellationToken)
+    {
+        var paths = await db.ContentDrafts.Where(d => d.Path.StartsWith("modules/") && d.Path.EndsWith("/module.md"))
+            .Select(d => d.Path).ToListAsync(cancellationToken);
+        return paths.Select(ContentPath.Of).OfType<ContentPath>().Where(p => p.Kind == ContentKind.Module && !p.IsTranslation)
+            .Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Publishes text written in the browser as the next version of its file, visible at once.

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Academy.Web.Pages.Workspace;
 
 /// <summary>The browser editor: a draft of one content file, checked and previewed with the site's own parser.</summary>
-public sealed class EditModel(AcademyDbContext db, ContentImporter importer, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditModel(AcademyDbContext db, ContentImporter importer, ContentCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     // An empty field stays "" rather than null: an empty text is a draft like any other, an empty path is refused.
     [BindProperty(SupportsGet = true), DisplayFormat(ConvertEmptyStringToNull = false)] public string Path { get; set; } = "";
@@ -21,7 +21,7 @@ public sealed class EditModel(AcademyDbContext db, ContentImporter importer, Tim
 
     [TempData] public string? Message { get; set; }
 
-    public ParsedFile Result { get; private set; } = null!;
+    public PreviewView Preview { get; private set; } = null!;
     public int? PublishedNumber { get; private set; }
     public bool HasDraft { get; private set; }
 
@@ -34,6 +34,9 @@ public sealed class EditModel(AcademyDbContext db, ContentImporter importer, Tim
     /// <summary>The module folder of a module or quiz file, whose images the editor links to.</summary>
     public string? ModuleId => ContentPath.Of(Path)?.Folder;
 
+    /// <summary>The program's id when the file is a program, whose page the editor links to once published.</summary>
+    public string? ProgramId => ContentPath.Of(Path) is { Kind: ContentKind.Program } program ? program.Id : null;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var draft = await db.ContentDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.Path == Path, cancellationToken);
@@ -45,7 +48,7 @@ public sealed class EditModel(AcademyDbContext db, ContentImporter importer, Tim
 
     /// <summary>Live check as the trainer types: the problems and the preview, as a fragment the page swaps in.</summary>
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken) =>
-        Partial("_Preview", new PreviewView(await importer.CheckAsync(Path, Markdown, cancellationToken), Markdown));
+        Partial("_Preview", await PreviewAsync(await importer.CheckAsync(Path, Markdown, cancellationToken), cancellationToken));
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
@@ -151,9 +154,14 @@ public sealed class EditModel(AcademyDbContext db, ContentImporter importer, Tim
     /// <param name="checkedText">What <see cref="ContentImporter.CheckAsync"/> said of <see cref="Markdown"/> in this request, if it was asked.</param>
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken, ParsedFile? checkedText = null)
     {
-        Result = checkedText ?? await importer.CheckAsync(Path, Markdown, cancellationToken);
+        Preview = await PreviewAsync(checkedText ?? await importer.CheckAsync(Path, Markdown, cancellationToken), cancellationToken);
         PublishedNumber = await db.ContentFiles.Where(f => f.Path == Path).Select(f => f.PublishedNumber).FirstOrDefaultAsync(cancellationToken);
         HasDraft = await db.ContentDrafts.AnyAsync(d => d.Path == Path, cancellationToken);
         return Page();
     }
+
+    /// <summary>The preview of <see cref="Markdown"/>; for a program, with its module list and each module's status.</summary>
+    private async Task<PreviewView> PreviewAsync(ParsedFile result, CancellationToken cancellationToken) =>
+        new(result, Markdown, ProgramId is null ? null
+            : ProgramOutline.Of(Path, Markdown, catalog.Current, await ContentImporter.ModuleDraftIdsAsync(db, cancellationToken)));
 }

@@ -79,5 +79,23 @@ public static class Templates
             """,
     };
 
+    /// <summary>A program listing <paramref name="moduleIds"/> (a trainer replaces them with their own), with every
+    /// front-matter key a program takes, so that the template shows them all.</summary>
+    public static string Program(string id, string title, IEnumerable<string> moduleIds) =>
+        $$"""
+        ---
+        id: {{id}}
+        title: {{Yaml(title)}}
+        audience: everyone
+        due: 30 days
+        certificate: true
+        ---
+        One or two sentences for learners: who this program is for and what they will be able to do at the end.
+        'audience' is everyone, or a list of departments and job roles such as [Billing, IT]; 'due' counts from the
+        day a learner is assigned the program; with 'certificate: true', completing every module issues a certificate.
+
+        The numbered list gives the modules' ids, in the order learners take them:
+        """ + "\n\n" + string.Concat(moduleIds.Select((m, i) => $"{i + 1}. {m}\n"));
+
     private static string Yaml(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }
