@@ -203,7 +203,7 @@ public sealed class WorkspaceTests : IDisposable
     }
 
     /// <summary>Posts the editor form as the page shows it (its revision and token), with new text.</summary>
-    private static async Task<HttpResponseMessage> SaveAsync(HttpClient client, string editor, string markdown, string handler, IHtmlDocument? page = null)
+    internal static async Task<HttpResponseMessage> SaveAsync(HttpClient client, string editor, string markdown, string handler, IHtmlDocument? page = null)
     {
         page ??= await client.GetDocumentAsync(editor);
         var form = page.QuerySelector("#editor-form")!;
@@ -217,7 +217,7 @@ public sealed class WorkspaceTests : IDisposable
         return await client.PostAsync($"{editor}&handler={handler}", new FormUrlEncodedContent(fields));
     }
 
-    private static async Task<IHtmlDocument> PreviewAsync(HttpClient client, string editor, string markdown)
+    internal static async Task<IHtmlDocument> PreviewAsync(HttpClient client, string editor, string markdown)
     {
         var page = await client.GetDocumentAsync(editor);
         var response = await client.PostAsync($"{editor}&handler=Preview", new FormUrlEncodedContent(new Dictionary<string, string>
