@@ -121,6 +121,22 @@ public sealed class WorkspaceProgramTests : IDisposable
         Assert.Contains(home.QuerySelectorAll("#assignments tbody tr"), row => row.TextContent.Contains("Desk refresh") && row.QuerySelector(".due")!.TextContent.Trim().Length > 0);
     }
 
+    [Fact]
+    public async Task ProgramPreview_SpeaksTheTrainersLanguage_AndMarksTheProgramsOwnWordsAsEnglish()
+    {
+        var trainer = await _site.SignInAsync("trainer@academy.test");
+        await trainer.PostFormAsync("/language", new() { ["culture"] = "fr", ["returnUrl"] = "/workspace" }, "/workspace");
+
+        var created = await trainer.PostFormAsync("/workspace/new", new() { ["Input.Kind"] = "program", ["Input.Id"] = "accueil", ["Input.Title"] = "Welcome desk" });
+        var page = await trainer.GetDocumentAsync(created.Headers.Location!.OriginalString);
+
+        Assert.Equal(["Assigné à tout le monde.", "À terminer en 30 jours à compter de l’assignation.", "Terminer tous les modules délivre un certificat."],
+            page.QuerySelectorAll("#preview .program-facts li").Select(li => li.TextContent.Trim()));
+        Assert.Equal("en", page.QuerySelector("#preview article h2")!.GetAttribute("lang"));
+        Assert.StartsWith("Modules, dans l’ordre", page.QuerySelector("#program-modules-title")!.TextContent);
+        Assert.All(page.QuerySelectorAll("#preview .program-modules .tag"), tag => Assert.Equal("Publié", tag.TextContent));
+    }
+
     [Theory]
     [InlineData("onboarding", "A file with this id exists already")]
     [InlineData("Night Team", "An id uses lower-case letters, digits and dashes only")]
