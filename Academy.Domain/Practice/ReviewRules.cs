@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Academy.Domain.Quizzes;
 
 namespace Academy.Domain.Practice;
@@ -30,5 +32,15 @@ public static class ReviewRules
     {
         var end = EndOfDay(now);
         return [.. items.Where(i => due(i) < end).OrderBy(due)];
+    }
+
+    /// <summary>A fingerprint of what a learner is asked in <paramref name="step"/>: its title, text, choices and their
+    /// marks. A review item whose step's fingerprint changed asks something new, so it starts again; a change to the
+    /// feedback alone does not.</summary>
+    public static string StepHash(QuizStep step)
+    {
+        var text = new StringBuilder().Append(step.Title).Append('\n').Append(step.Html);
+        foreach (var choice in step.Choices) text.Append('\n').Append(choice.Mark).Append(' ').Append(choice.Html);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
     }
 }
