@@ -51,10 +51,13 @@ public sealed class PassportPageTests(AcademyFactory factory)
         var (_, otherEmail, _) = await TeamAsync();
 
         var other = await (await factory.SignInAsync(otherEmail)).GetAsync($"/passport/{learnerId}");
-        var manager = await (await factory.SignInAsync(managerEmail)).GetAsync($"/passport/{learnerId}");
+        var managerClient = await factory.SignInAsync(managerEmail);
+        var team = await managerClient.GetDocumentAsync("/team");
+        var manager = await managerClient.GetAsync(team.QuerySelector("#team-passports a")!.GetAttribute("href"));
         var hr = await (await factory.SignInAsync("hr@academy.test")).GetAsync($"/passport/{learnerId}");
 
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Equal($"/passport/{learnerId}", team.QuerySelector("#team-passports a")!.GetAttribute("href"));
         Assert.Equal(HttpStatusCode.OK, manager.StatusCode);
         Assert.Contains("Standards passport of Passport Learner", (await HttpClientForms.ParseAsync(manager)).QuerySelector("h1")!.TextContent);
         Assert.Equal(HttpStatusCode.OK, hr.StatusCode);
