@@ -139,7 +139,8 @@ public static partial class ContentParser
             if (name.Length == 0)
                 errors.Add(new ContentError(file.Path, line, $"The standard '{id}' has no title.",
                     $"Write its title before the id: '## Keep every promise {{#{id}}}'."));
-            standards.Add(new Standard(id, name, MarkdownRenderer.Render(blocks)));
+            var (frame, frameTranslations) = ReadFrame(file.Path, front.BodyLine, front.Body, id, blocks, errors);
+            standards.Add(new Standard(id, name, MarkdownRenderer.Render(blocks), frame, frameTranslations));
         }
         if (sections.Count == 1)
             errors.Add(new ContentError(file.Path, Math.Min(front.BodyLine, lastLine), "standards.md defines no standard.",
@@ -148,6 +149,58 @@ public static partial class ContentParser
         var document = errors.Count == 0 ? new StandardsDocument(title!, standards) : null;
         return new Reading(Result(file, location, document, errors), location, lastLine) { Declared = declared };
     }
+
+    /// <summary>Takes a standard's frame out of its blocks: a paragraph <c>Frame: …</c>, and its translations
+    /// <c>Frame (fr): …</c>. Each at most once, never empty, a translation only beside the English.</summary>
+    private static (string? Frame, IReadOnlyDictionary<string, string>? Translations) ReadFrame(string path, int bodyLine, string body, string standardId,
+        List<Block> blocks, List<ContentError> errors)
+    {
+        string? frame = null;
+        var translations = new Dictionary<string, string>(StringComparer.Ordinal);
+        var firstLine = 0;
+        var englishWritten = false;
+        foreach (var paragraph in blocks.OfType<ParagraphBlock>().ToList())
+        {
+            // The source text, not the rendered one, which joins a paragraph's lines into one.
+            var lines = body.Substring(paragraph.Span.Start, paragraph.Span.Length).ReplaceLineEndings("\n").Split('\n');
+            if (!FrameLine().IsMatch(lines[0].Trim())) continue;
+            blocks.Remove(paragraph);
+            // "Frame:" and "Frame (fr):" on consecutive lines make one paragraph; a line that starts neither continues the one above.
+            var entries = new List<(int Line, string? Language, string Text)>();
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (FrameLine().Match(lines[i].Trim()) is { Success: true } match)
+                    entries.Add((bodyLine + paragraph.Line + i, match.Groups["language"].Success ? match.Groups["language"].Value : null, match.Groups["text"].Value.Trim()));
+                else
+                    entries[^1] = entries[^1] with { Text = $"{entries[^1].Text} {lines[i].Trim()}".Trim() };
+            }
+            foreach (var (line, language, value) in entries)
+            {
+                firstLine = firstLine == 0 ? line : firstLine;
+                englishWritten |= language is null;
+                if (value.Length == 0)
+                    errors.Add(new ContentError(path, line, $"The frame of '{standardId}' is empty.",
+                        "Write what an employee may decide alone after 'Frame:', e.g. 'Frame: a gesture up to €50 per guest without asking.', or remove the line."));
+                else if (language is null && frame is not null || language is not null && translations.ContainsKey(language))
+                    errors.Add(new ContentError(path, line, $"The standard '{standardId}' has two frames{(language is null ? "" : $" in '{language}'")}.",
+                        "Give each standard one frame per language: merge the two lines."));
+                else if (language == DefaultLanguage)
+                    errors.Add(new ContentError(path, line, $"The frame of '{standardId}' is marked '({language})', which is the default language.",
+                        "Write the English frame as 'Frame: …', without a language; 'Frame (fr): …' is for a translation."));
+                else if (language is null)
+                    frame = value;
+                else
+                    translations[language] = value;
+            }
+        }
+        if (!englishWritten && translations.Count > 0)
+            errors.Add(new ContentError(path, firstLine, $"The standard '{standardId}' has a translated frame but no English one.",
+                "Add the English frame as 'Frame: …': it is the one shown in every language without a translation."));
+        return (frame, translations.Count > 0 ? translations : null);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Frame(?: \((?<language>[a-z]{2})\))?:(?<text>.*)$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex FrameLine();
 
     private static Reading ReadModule(SourceFile file, ContentPath location, int lastLine)
     {

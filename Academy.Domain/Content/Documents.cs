@@ -35,7 +35,14 @@ public abstract record ContentDocument
 }
 
 /// <summary>One non-negotiable service standard from <c>standards.md</c>.</summary>
-public sealed record Standard(string Id, string Title, string Html);
+/// <param name="Frame">What an employee may decide alone under this standard, in English (plain text); <c>null</c> when
+/// the standard states no frame. Last and optional, as standards stored before frames existed have none.</param>
+/// <param name="FrameTranslations">The frame in other languages, by language code.</param>
+public sealed record Standard(string Id, string Title, string Html, string? Frame = null, IReadOnlyDictionary<string, string>? FrameTranslations = null)
+{
+    /// <summary>The frame in <paramref name="language"/>, or in English when it has no translation.</summary>
+    public string? FrameIn(string language) => FrameTranslations?.GetValueOrDefault(language) ?? Frame;
+}
 
 public sealed record StandardsDocument(string Title, IReadOnlyList<Standard> Standards) : ContentDocument;
 

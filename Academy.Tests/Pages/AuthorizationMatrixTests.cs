@@ -58,6 +58,11 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
         // A manager's page: none of these visitors has reports.
         ["/team"] = [SignIn, 403, 403, 403, 403],
         ["/media/{module:regex(^[a-z0-9-]+$)}/{file:regex(^[A-Za-z0-9_.-]+$)}"] = [SignIn, 404, 404, 404, 404],
+        ["/review"] = [SignIn, 200, 200, 200, 200],
+        // Here the learner's own passport: HR and admins may open anyone's, a colleague without reports may not.
+        ["/passport/{employeeId?}"] = [SignIn, 200, 403, 200, 200],
+        // Who is not yet current on a standard: HR's, and a manager's for their team; none of these visitors has reports.
+        ["/passport/standards/{id}"] = [SignIn, 403, 403, 200, 200],
     };
 
     private static readonly string?[] Visitors = [null, "newhire@academy.test", "trainer@academy.test", "hr@academy.test", "admin@academy.test"];
@@ -98,6 +103,8 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
                 "/assignments/edit/{id:int?}" => "/assignments/edit",
                 "/modules/{moduleId}/quizzes/{quizId}" => "/modules/warm-welcome/quizzes/late-arrival",
                 "/attempts/{id:int}" => $"/attempts/{attemptId}",
+                "/passport/{employeeId?}" => $"/passport/{employeeId}",
+                "/passport/standards/{id}" => "/passport/standards/own-the-problem",
                 "/admin/employees/{id}" => $"/admin/employees/{employeeId}",
                 "/workspace/edit" => "/workspace/edit?path=modules%2Frefunds%2Fmodule.md",
                 "/workspace/versions" => "/workspace/versions?path=modules%2Frefunds%2Fmodule.md",

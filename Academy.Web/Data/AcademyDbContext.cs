@@ -20,6 +20,8 @@ public sealed class AcademyDbContext(DbContextOptions<AcademyDbContext> options)
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
+    public DbSet<ReviewItem> ReviewItems => Set<ReviewItem>();
+    public DbSet<ReviewLog> ReviewLogs => Set<ReviewLog>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

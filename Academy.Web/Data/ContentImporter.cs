@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Academy.Domain.Content;
+using Academy.Domain.Quizzes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Web.Data;
@@ -25,6 +26,7 @@ public sealed class ContentImporter(AcademyDbContext db, ContentCatalog catalog,
             .ToDictionaryAsync(g => g.Key, g => g.Number, cancellationToken);
         var now = clock.GetUtcNow();
         var newVersions = 0;
+        List<QuizDocument> newQuizzes = [];
 
         foreach (var result in parsed)
         {
@@ -41,13 +43,14 @@ public sealed class ContentImporter(AcademyDbContext db, ContentCatalog catalog,
             AddVersion(file, (file.Id != 0 ? latest.GetValueOrDefault(file.Id) : 0) + 1, text, result.Document!, ContentOrigin.File, null, now);
             file.LastFileHash = hash;
             newVersions++;
+            if (result.Document is QuizDocument quiz) newQuizzes.Add(quiz);
         }
 
         var problems = parsed.SelectMany(p => p.Errors).ToList();
         // Replaced in the same SaveChanges as the versions: a failed import leaves the last import's problems listed.
         db.ContentProblems.RemoveRange(await db.ContentProblems.ToListAsync(cancellationToken));
         db.ContentProblems.AddRange(problems.Select(p => new ContentProblem { Path = p.File, Line = p.Line, Message = p.Message, Fix = p.Fix, FoundAt = now }));
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveFollowingReviewItemsAsync(newQuizzes, now, cancellationToken);
         await catalog.ReloadAsync(db, cancellationToken);
 
         foreach (var problem in problems) logger.LogWarning("Content problem: {Problem}", problem.ToString());
@@ -102,11 +105,27 @@ public sealed class ContentImporter(AcademyDbContext db, ContentCatalog catalog,
             db.ContentFiles.Add(file);
         }
         var number = file.Id == 0 ? 1 : await db.ContentVersions.Where(v => v.ContentFileId == file.Id).MaxAsync(v => v.Number, cancellationToken) + 1;
-        AddVersion(file, number, text, checkedText.Document!, ContentOrigin.Browser, author, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        AddVersion(file, number, text, checkedText.Document!, ContentOrigin.Browser, author, now);
+        await SaveFollowingReviewItemsAsync(checkedText.Document is QuizDocument quiz ? [quiz] : [], now, cancellationToken);
         await catalog.ReloadAsync(db, cancellationToken);
         logger.LogInformation("{Author} published {Path} version {Number}", author, path, number);
         return number;
+    }
+
+    /// <summary>Saves the staged versions and, in the same transaction, makes learners' review items follow the quizzes
+    /// among them: a version is never published with items that still ask its previous text.</summary>
+    private async Task SaveFollowingReviewItemsAsync(IReadOnlyList<QuizDocument> quizzes, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (quizzes.Count == 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var quiz in quizzes) await ReviewItems.FollowAsync(db, quiz, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static void AddVersion(ContentFile file, int number, string text, ContentDocument document, ContentOrigin origin, string? author, DateTimeOffset now)

@@ -70,6 +70,9 @@ public sealed class QuizAttempts(AcademyDbContext db, ContentCatalog catalog, Ti
             QuizAttemptId = view.Attempt.Id, Sequence = view.Answers.Count + 1, StepId = step.Id,
             Choices = string.Join(',', answer.ChoiceNumbers), Marks = ScenarioScorer.StepMarks(step, answer.ChoiceNumbers), AnsweredAt = now,
         });
+        // The answer is also a review of the step: its spaced-review item is saved with it.
+        await ReviewItems.RecordAnswerAsync(db, catalog.Current, view.Attempt.EmployeeId, view.Attempt.ModuleId, view.Attempt.QuizId,
+            step, answer.ChoiceNumbers, now, cancellationToken);
         List<Answer> answers = [.. view.Answers, answer];
         var attempt = view.Attempt;
         if (QuizPath.Walk(view.Quiz, answers, view.Order).Finished)

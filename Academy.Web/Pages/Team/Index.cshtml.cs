@@ -14,13 +14,15 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
     public sealed record Row(long AssignmentId, string EmployeeName, string Title, DateOnly? Due, bool Overdue);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public IReadOnlyList<string> Members { get; private set; } = [];
+    public sealed record Member(string Id, string Name);
+
+    public IReadOnlyList<Member> Members { get; private set; } = [];
     public bool Nudged { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(bool nudged, CancellationToken cancellationToken)
     {
         var me = User.EmployeeId();
-        Members = await db.Users.AsNoTracking().Where(u => u.ManagerId == me && u.IsActive).OrderBy(u => u.FullName).Select(u => u.FullName).ToListAsync(cancellationToken);
+        Members = await db.Users.AsNoTracking().Where(u => u.ManagerId == me && u.IsActive).OrderBy(u => u.FullName).Select(u => new Member(u.Id, u.FullName)).ToListAsync(cancellationToken);
         if (Members.Count == 0) return Forbid();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
