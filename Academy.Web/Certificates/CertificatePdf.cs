@@ -26,9 +26,10 @@ public sealed class CertificatePdf : IDisposable
     public CertificatePdf(IOptions<AcademyOptions> options)
     {
         var fonts = Path.Combine(AppContext.BaseDirectory, "Fonts");
-        _regular = Load(Path.Combine(fonts, "LiberationSans-Regular.ttf"));
-        _bold = Load(Path.Combine(fonts, "LiberationSans-Bold.ttf"));
-        _fallback = Load(Path.Combine(fonts, "DejaVuSans.ttf"));
+        // Subsets (Fonts/README.md): SkiaSharp embeds a font file whole, so the file's size is the PDF's size.
+        _regular = Load(Path.Combine(fonts, "CertificateSans-Regular.ttf"));
+        _bold = Load(Path.Combine(fonts, "CertificateSans-Bold.ttf"));
+        _fallback = Load(Path.Combine(fonts, "DejaVuSans-Subset.ttf"));
         _organisation = options.Value.OrganisationName;
         _publicUrl = options.Value.PublicUrl.TrimEnd('/');
     }
