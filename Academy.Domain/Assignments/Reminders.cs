@@ -1,7 +1,7 @@
 namespace Academy.Domain.Assignments;
 
 /// <summary>The kinds of notice an employee receives. Stored by name, so the order may change.</summary>
-public enum NoticeKind { DueInAWeek, DueTomorrow, DueToday, Overdue, TeamOverdue, RefresherOpen, ExpiresInAWeek, Expired, Nudge }
+public enum NoticeKind { DueInAWeek, DueTomorrow, DueToday, Overdue, TeamOverdue, RefresherOpen, ExpiresInAWeek, Expired, Nudge, CertificateExpiresInAWeek }
 
 public static class Reminders
 {

@@ -9,7 +9,7 @@ namespace Academy.Domain.Content;
 public static partial class ContentParser
 {
     private static readonly string[] StandardsKeys = ["title"];
-    private static readonly string[] ModuleKeys = ["id", "title", "kind", "standards", "minutes", "refresher", "refresher-window", "audience"];
+    private static readonly string[] ModuleKeys = ["id", "title", "kind", "standards", "minutes", "refresher", "refresher-window", "audience", "certificate"];
     private static readonly string[] ProgramKeys = ["id", "title", "audience", "due", "certificate"];
     private static readonly string[] Kinds = ["behavioral", "technical"];
 
@@ -239,6 +239,7 @@ public static partial class ContentParser
                     "Write a shorter window, e.g. 'refresher-window: 30 days'."));
         }
         var audience = front.Audience("audience", errors);
+        var certificate = front.Bool("certificate", errors) ?? false;
 
         // Relative links in lessons point into the module's media/ folder, which the site serves under /media/<id>/.
         var mediaBase = $"/media/{folder}/";
@@ -263,7 +264,7 @@ public static partial class ContentParser
 
         var document = errors.Count == 0
             ? new ModuleDocument(folder, location.Language, title!, kind ?? ModuleKind.Behavioral, standards.Select(s => s.Text).ToList(),
-                minutes, refresher, audience, introHtml, lessons, refresherWindow)
+                minutes, refresher, audience, introHtml, lessons, refresherWindow, certificate)
             : null;
         return new Reading(Result(file, location, document, errors), location, lastLine)
         {

@@ -50,8 +50,9 @@ public sealed record StandardsDocument(string Title, IReadOnlyList<Standard> Sta
 /// <param name="Number">1-based position in the module.</param>
 public sealed record Lesson(int Number, string Title, string Html);
 
-/// <summary>A module in one language. Kind, standards, minutes, refresher and audience come from the
+/// <summary>A module in one language. Kind, standards, minutes, refresher, audience and certificate come from the
 /// default-language file; a translation carries its own title and lessons.</summary>
+/// <param name="Certificate">Completing this module alone issues a certificate for it (<c>certificate: true</c>).</param>
 public sealed record ModuleDocument(
     string Id,
     string Language,
@@ -63,13 +64,14 @@ public sealed record ModuleDocument(
     Audience Audience,
     string IntroHtml,
     IReadOnlyList<Lesson> Lessons,
-    Validity? RefresherWindow = null) : ContentDocument
+    Validity? RefresherWindow = null,
+    bool Certificate = false) : ContentDocument
 {
     /// <summary>How long before expiry a refresher is assigned, when the module does not say: 30 days.</summary>
     public static readonly Validity DefaultRefresherWindow = new(30, ValidityUnit.Days);
 
     /// <summary>This translation with the metadata of <paramref name="original"/>, its default-language module:
-    /// that file owns a module's kind, standards, minutes, refresher and audience; a translation owns only its words.</summary>
+    /// that file owns a module's kind, standards, minutes, refresher, audience and certificate; a translation owns only its words.</summary>
     public ModuleDocument WithMetadataOf(ModuleDocument original) => this with
     {
         Kind = original.Kind,
@@ -78,6 +80,7 @@ public sealed record ModuleDocument(
         Refresher = original.Refresher,
         RefresherWindow = original.RefresherWindow,
         Audience = original.Audience,
+        Certificate = original.Certificate,
     };
 }
 

@@ -360,4 +360,32 @@ public sealed class ModuleSpecTests
         Assert.Equal([2, 3, 4, 5, 6], file.Errors.Select(e => e.Line));
         Assert.All(file.Errors, e => Assert.Equal(Spec.WarmWelcome, e.File));
     }
+
+    [Fact]
+    public void ModuleCertificate_IsTrue_WhenTheFrontMatterSaysSo_AndATranslationTakesItFromTheDefaultLanguage()
+    {
+        var english = Spec.Parse(Spec.WarmWelcome, Spec.MinimalModule.Replace("kind: behavioral", "kind: behavioral\ncertificate: true")).Document<ModuleDocument>();
+        var french = Spec.Parse("modules/warm-welcome/module.fr.md", """
+            ---
+            title: L'accueil chaleureux
+            ---
+            ## Les dix premières secondes
+            Levez les yeux.
+            """).Document<ModuleDocument>();
+
+        Assert.True(english.Certificate);
+        Assert.False(Spec.Parse(Spec.WarmWelcome, Spec.MinimalModule).Document<ModuleDocument>().Certificate);
+        Assert.True(french.WithMetadataOf(english).Certificate);
+    }
+
+    [Fact]
+    public void ModuleCertificate_IsRefusedWithItsLine_WhenNotTrueOrFalse()
+    {
+        var file = Spec.Parse(Spec.WarmWelcome, Spec.MinimalModule.Replace("kind: behavioral", "kind: behavioral\ncertificate: yes please"));
+
+        Assert.Null(file.Document);
+        var error = Assert.Single(file.Errors);
+        Assert.Equal(4, error.Line);
+        Assert.Equal("'certificate' must be true or false.", error.Message);
+    }
 }

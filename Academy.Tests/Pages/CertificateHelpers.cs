@@ -31,11 +31,21 @@ public static class CertificateHelpers
     /// <summary>Records a completion of every module of the program (expiring as each module says) and runs the issuing job.</summary>
     public static async Task<Certificate> CompleteProgramAsync(this AcademyFactory factory, string employeeId, string programId = "onboarding", DateTimeOffset? at = null)
     {
+        var content = factory.Services.GetRequiredService<ContentCatalog>().Current;
+        await factory.RecordCompletionsAsync(employeeId, content.Programs.Single(p => p.Id == programId).ModuleIds, at);
+        using var scope = factory.Services.CreateScope();
+        var issued = await scope.ServiceProvider.GetRequiredService<CertificateIssueJob>().RunAsync(employeeId, programId, CancellationToken.None);
+        return issued ?? throw new InvalidOperationException("No certificate was issued.");
+    }
+
+    /// <summary>Records a completion of each module (expiring as each module says), as finishing it would, and nothing else.</summary>
+    public static async Task RecordCompletionsAsync(this AcademyFactory factory, string employeeId, IEnumerable<string> moduleIds, DateTimeOffset? at = null)
+    {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
         var content = scope.ServiceProvider.GetRequiredService<ContentCatalog>().Current;
         var when = at ?? DateTimeOffset.UtcNow.AddMinutes(-5);
-        foreach (var moduleId in content.Programs.Single(p => p.Id == programId).ModuleIds)
+        foreach (var moduleId in moduleIds)
         {
             var module = content.Module(moduleId)!;
             var sequence = await db.ModuleCompletions.CountAsync(c => c.EmployeeId == employeeId && c.ModuleId == moduleId) + 1;
@@ -46,8 +56,6 @@ public static class CertificateHelpers
             });
         }
         await db.SaveChangesAsync();
-        var issued = await scope.ServiceProvider.GetRequiredService<CertificateIssueJob>().RunAsync(employeeId, programId, CancellationToken.None);
-        return issued ?? throw new InvalidOperationException("No certificate was issued.");
     }
 
     public static async Task UpdateCertificateAsync(this AcademyFactory factory, int id, Action<Certificate> change)

@@ -11,7 +11,7 @@ namespace Academy.Tests.Pages;
 public sealed class CertificateManagementTests(AcademyFactory factory)
 {
     [Fact]
-    public async Task ReadingTheLastLesson_OfTheProgramsLastModule_IssuesTheCertificate()
+    public async Task ReadingTheLastLesson_OfTheProgramsLastModule_QueuesTheJobThatIssuesTheCertificate()
     {
         var (id, email) = await factory.NewEmployeeAsync("Nadia Rossi");
         var content = factory.Services.GetRequiredService<ContentCatalog>().Current;
@@ -33,6 +33,10 @@ public sealed class CertificateManagementTests(AcademyFactory factory)
         Assert.Equal(0, await factory.WithDbAsync(db => db.Certificates.CountAsync(c => c.HolderId == id)));
 
         await client.ReadLessonAsync(last.Id, last.Default.Lessons.Count);
+        // The POST committed the completion and only queued the issuing.
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Certificates.CountAsync(c => c.HolderId == id)));
+        Assert.Contains("CertificateIssueJob.RunForModuleAsync", factory.EnqueuedJobNames());
+        Assert.True(await factory.RunEnqueuedJobsAsync() >= 1);
         var mine = await client.GetDocumentAsync("/certificates");
 
         var certificate = await factory.WithDbAsync(db => db.Certificates.SingleAsync(c => c.HolderId == id && c.ProgramId == "onboarding"));

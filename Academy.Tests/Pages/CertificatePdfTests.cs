@@ -119,4 +119,44 @@ public sealed class CertificatePdfTests(AcademyFactory factory)
         Assert.All("محمد", letter => Assert.Contains(letter, text));
         Assert.Contains(mixedDocument.GetPage(1).Letters, l => l.FontName?.Contains("DejaVu", StringComparison.OrdinalIgnoreCase) == true);
     }
+
+    [Theory]
+    [InlineData("en", "Sam Rivera")]
+    [InlineData("fr", "Léa Moreau-Dvořák Œuvray")]
+    public void Pdf_IsAtMost250KB_AndDrawsEveryLetterOfALatinCertificateWithTheSubsetFont(string language, string name)
+    {
+        var certificate = Sample(language, name);
+        certificate.ExpiresAt = null; // "Does not expire" / "Sans date d'expiration": every text of the page is drawn
+
+        var bytes = Pdf.Render(certificate);
+        using var document = PdfDocument.Open(bytes);
+
+        Assert.True(bytes.Length <= 250 * 1024, $"{bytes.Length / 1024} KB");
+        // The subset keeps every character the certificate's own texts use: none of them falls back to DejaVu.
+        Assert.All(document.GetPage(1).Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)),
+            l => Assert.Contains("AcademyCertificateSans", l.FontName));
+    }
+
+    [Fact]
+    public void Pdf_WithTheFallbackFont_IsStillAtMost250KB()
+    {
+        var bytes = Pdf.Render(Sample(name: "Νίκος Иванов محمد"));
+
+        using var document = PdfDocument.Open(bytes);
+        Assert.True(bytes.Length <= 250 * 1024, $"{bytes.Length / 1024} KB");
+        Assert.Contains(document.GetPage(1).Letters, l => l.FontName?.Contains("DejaVu", StringComparison.OrdinalIgnoreCase) == true);
+    }
+
+    [Fact]
+    public void Pdf_OfAModuleCertificate_SaysTheModule()
+    {
+        var certificate = Sample("fr");
+        (certificate.ProgramId, certificate.ProgramTitle) = ("module:guest-preferences", "Noter les préférences");
+
+        using var document = PdfDocument.Open(Pdf.Render(certificate));
+
+        var text = Squash(document.GetPage(1).Text);
+        Assert.Contains("asuiviavecsuccèslemodule", text);
+        Assert.Contains("Noterlespréférences", text);
+    }
 }

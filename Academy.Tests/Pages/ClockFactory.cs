@@ -29,6 +29,7 @@ public sealed class ClockFactory(string? folder = null, Dictionary<string, strin
     {
         await RunAsync<Academy.Web.Jobs.AssignmentSyncJob>((j, c) => j.RunAsync(c));
         await RunAsync<Academy.Web.Jobs.RefresherScanJob>((j, c) => j.RunAsync(c));
+        await RunAsync<Academy.Web.Jobs.CertificateIssueJob>((j, c) => j.RunMissedAsync(c));
         await RunAsync<Academy.Web.Jobs.ReminderJob>((j, c) => j.RunAsync(c));
         await RunAsync<Academy.Web.Jobs.MailDispatchJob>((j, c) => j.RunAsync(c));
     }

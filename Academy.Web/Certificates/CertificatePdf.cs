@@ -26,9 +26,10 @@ public sealed class CertificatePdf : IDisposable
     public CertificatePdf(IOptions<AcademyOptions> options)
     {
         var fonts = Path.Combine(AppContext.BaseDirectory, "Fonts");
-        _regular = Load(Path.Combine(fonts, "LiberationSans-Regular.ttf"));
-        _bold = Load(Path.Combine(fonts, "LiberationSans-Bold.ttf"));
-        _fallback = Load(Path.Combine(fonts, "DejaVuSans.ttf"));
+        // Subsets (Fonts/README.md): SkiaSharp embeds a font file whole, so the file's size is the PDF's size.
+        _regular = Load(Path.Combine(fonts, "CertificateSans-Regular.ttf"));
+        _bold = Load(Path.Combine(fonts, "CertificateSans-Bold.ttf"));
+        _fallback = Load(Path.Combine(fonts, "DejaVuSans-Subset.ttf"));
         _organisation = options.Value.OrganisationName;
         _publicUrl = options.Value.PublicUrl.TrimEnd('/');
     }
@@ -78,7 +79,7 @@ public sealed class CertificatePdf : IDisposable
         DrawLine(canvas, certificate.HolderName, centre, 246, 32, _bold, Ink, textWidth, SKTextAlign.Center);
         using (var rule = new SKPaint { Color = Gold, StrokeWidth = 1, IsAntialias = true })
             canvas.DrawLine(centre - 160, 262, centre + 160, 262, rule);
-        DrawLine(canvas, text.Completed, centre, 292, 14, _regular, Muted, textWidth, SKTextAlign.Center);
+        DrawLine(canvas, Jobs.CertificateSubject.ModuleOf(certificate.ProgramId) is null ? text.Completed : text.CompletedModule, centre, 292, 14, _regular, Muted, textWidth, SKTextAlign.Center);
         DrawLine(canvas, certificate.ProgramTitle, centre, 328, 24, _bold, Accent, textWidth, SKTextAlign.Center);
 
         var standards = certificate.StandardTitles;
@@ -223,12 +224,12 @@ public sealed class CertificatePdf : IDisposable
         _fallback.Dispose();
     }
 
-    private sealed record Texts(string Title, string Certifies, string Completed, string Standards, string Issued, string ValidUntil, string NoExpiry, string Code, string Verify)
+    private sealed record Texts(string Title, string Certifies, string Completed, string CompletedModule, string Standards, string Issued, string ValidUntil, string NoExpiry, string Code, string Verify)
     {
-        public static readonly Texts English = new("Certificate of completion", "This certifies that", "has completed the program",
+        public static readonly Texts English = new("Certificate of completion", "This certifies that", "has completed the program", "has completed the module",
             "Standards covered", "Issued on", "Valid until", "Does not expire", "Certificate code", "Verify this certificate at");
 
-        public static readonly Texts French = new("Certificat de réussite", "Nous certifions que", "a suivi avec succès le programme",
+        public static readonly Texts French = new("Certificat de réussite", "Nous certifions que", "a suivi avec succès le programme", "a suivi avec succès le module",
             "Normes couvertes", "Délivré le", "Valable jusqu'au", "Sans date d'expiration", "Code du certificat", "Vérifiez ce certificat sur");
     }
 }

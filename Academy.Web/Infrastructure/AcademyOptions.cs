@@ -65,6 +65,9 @@ public sealed class JobsOptions
     public string Reminders { get; set; } = "0 7 * * *";
     public string MailDispatch { get; set; } = "*/2 * * * *";
 
+    /// <summary>The missed-work scan of certificates: each is issued by a job queued on completion; this catches any lost.</summary>
+    public string CertificateScan { get; set; } = "20 * * * *";
+
     /// <summary>Employees (or rows) a job loads and saves at a time, so its memory does not grow with the organisation.</summary>
     public int BatchSize { get; set; } = 500;
 }

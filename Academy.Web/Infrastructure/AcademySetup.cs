@@ -114,7 +114,6 @@ public static class AcademySetup
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Pages.Quizzes.QuizAttempts>();
         services.AddSingleton<Certificates.CertificatePdf>();
-        services.AddScoped<Jobs.CertificateIssueJob>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

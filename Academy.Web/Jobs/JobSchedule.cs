@@ -14,6 +14,7 @@ public static class JobSchedule
     public const string RefresherScan = "refresher-scan";
     public const string Reminders = "reminders";
     public const string MailDispatch = "mail-dispatch";
+    public const string CertificateScan = "certificate-scan";
 
     public static void AddAcademyJobs(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,11 +34,12 @@ public static class JobSchedule
         services.AddScoped<RefresherScanJob>();
         services.AddScoped<ReminderJob>();
         services.AddScoped<MailDispatchJob>();
+        services.AddScoped<CertificateIssueJob>();
         services.AddSingleton<MailSender>();
     }
 
     /// <summary>Registers the recurring jobs from <c>Academy:Jobs:*</c> and, when this process runs jobs, catches up at
-    /// once in order (sync, refreshers, reminders, mail): what a stopped process missed is done now.</summary>
+    /// once in order (sync, refreshers, certificates, reminders, mail): what a stopped process missed is done now.</summary>
     public static void Start(IServiceProvider services)
     {
         var jobs = services.GetRequiredService<IOptions<AcademyOptions>>().Value.Jobs;
@@ -47,11 +49,14 @@ public static class JobSchedule
         recurring.AddOrUpdate<RefresherScanJob>(RefresherScan, j => j.RunAsync(CancellationToken.None), jobs.RefresherScan, utc);
         recurring.AddOrUpdate<ReminderJob>(Reminders, j => j.RunAsync(CancellationToken.None), jobs.Reminders, utc);
         recurring.AddOrUpdate<MailDispatchJob>(MailDispatch, j => j.RunAsync(CancellationToken.None), jobs.MailDispatch, utc);
+        recurring.AddOrUpdate<CertificateIssueJob>(CertificateScan, j => j.RunMissedAsync(CancellationToken.None), jobs.CertificateScan, utc);
         if (!jobs.Enabled) return;
         var client = services.GetRequiredService<IBackgroundJobClient>();
         var sync = client.Enqueue<AssignmentSyncJob>(j => j.RunAsync(CancellationToken.None));
         var scan = client.ContinueJobWith<RefresherScanJob>(sync, j => j.RunAsync(CancellationToken.None), new EnqueuedState(), JobContinuationOptions.OnAnyFinishedState);
-        var remind = client.ContinueJobWith<ReminderJob>(scan, j => j.RunAsync(CancellationToken.None), new EnqueuedState(), JobContinuationOptions.OnAnyFinishedState);
+        // Certificates before reminders, which mention when a certificate expires.
+        var certificates = client.ContinueJobWith<CertificateIssueJob>(scan, j => j.RunMissedAsync(CancellationToken.None), new EnqueuedState(), JobContinuationOptions.OnAnyFinishedState);
+        var remind = client.ContinueJobWith<ReminderJob>(certificates, j => j.RunAsync(CancellationToken.None), new EnqueuedState(), JobContinuationOptions.OnAnyFinishedState);
         client.ContinueJobWith<MailDispatchJob>(remind, j => j.RunAsync(CancellationToken.None), new EnqueuedState(), JobContinuationOptions.OnAnyFinishedState);
     }
 }

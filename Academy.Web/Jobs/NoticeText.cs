@@ -25,10 +25,12 @@ public static class NoticeText
         NoticeKind.RefresherOpen => t["Refresher: take “{0}” again before {1}.", title, Date(due)],
         NoticeKind.ExpiresInAWeek => t["Your completion of “{0}” expires on {1}.", title, Date(due)],
         NoticeKind.Expired => t["Your completion of “{0}” has expired: take the refresher.", title],
+        NoticeKind.CertificateExpiresInAWeek => t["Your certificate “{0}” expires on {1}.", title, Date(due)],
         _ => t["A reminder to complete “{0}”, due on {1}.", title, Date(due)],
     };
 
-    /// <summary>Where a notice leads: the item, or for a manager's copy the team page.</summary>
+    /// <summary>Where a notice leads: the item, for a manager's copy the team page, for a certificate My certificates.</summary>
     public static string Path(Notification notice) => notice.Kind == NoticeKind.TeamOverdue ? "/team"
+        : notice.Kind == NoticeKind.CertificateExpiresInAWeek ? "/certificates"
         : notice.ItemKind == ItemKind.Program ? $"/programs/{notice.ItemId}" : $"/modules/{notice.ItemId}";
 }

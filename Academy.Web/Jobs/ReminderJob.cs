@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Academy.Web.Jobs;
 
 /// <summary>Daily: the due-date reminders (a week before, the day before, the day, overdue with a copy to the manager),
-/// then one digest per person of everything not yet mailed, in their language, into the outbox. Each notice and each
+/// the certificates that expire within a week, then one digest per person of everything not yet mailed, in their language, into the outbox. Each notice and each
 /// digest (one per person and day) has a unique key, so a second run adds nothing.</summary>
 public sealed class ReminderJob(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, IOptions<AcademyOptions> options,
     IStringLocalizer<SharedResource> t, ILogger<ReminderJob> logger)
@@ -20,7 +20,37 @@ public sealed class ReminderJob(AcademyDbContext db, ContentCatalog catalog, Tim
     {
         var now = clock.GetUtcNow();
         await RemindAsync(now, cancellationToken);
+        await CertificatesExpiringAsync(now, cancellationToken);
         await ComposeDigestsAsync(now, cancellationToken);
+    }
+
+    /// <summary>"Your certificate … expires on …", once per certificate, in the week before it expires: only the holder's
+    /// current certificate (not revoked, not superseded by a recertification), and only to an active holder.</summary>
+    private async Task CertificatesExpiringAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var until = now + Refresher.ExpiryWarning;
+        long lastId = 0;
+        while (true)
+        {
+            var batch = await db.Certificates.AsNoTracking()
+                .Where(c => c.Id > lastId && c.RevokedAt == null && c.SupersededById == null && c.ExpiresAt != null && c.ExpiresAt > now && c.ExpiresAt <= until)
+                .Join(db.Users.Where(u => u.IsActive), c => c.HolderId, u => u.Id, (c, u) => new { c.Id, c.HolderId, c.ProgramId, ExpiresAt = c.ExpiresAt!.Value })
+                .OrderBy(c => c.Id).Take(options.Value.Jobs.BatchSize)
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0) break;
+            lastId = batch[^1].Id;
+            var notices = batch.Select(c => new Notification
+            {
+                EmployeeId = c.HolderId, Kind = NoticeKind.CertificateExpiresInAWeek, Key = $"{NoticeKind.CertificateExpiresInAWeek}:{c.Id}",
+                // What the certificate is for, so the notice names it in the holder's language.
+                ItemKind = CertificateSubject.ModuleOf(c.ProgramId) is null ? ItemKind.Program : ItemKind.Module,
+                ItemId = CertificateSubject.ModuleOf(c.ProgramId) ?? c.ProgramId,
+                DueOn = DateOnly.FromDateTime(c.ExpiresAt.UtcDateTime), CreatedAt = now,
+            }).ToList();
+            await Notices.AddNewAsync(db, notices, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
     }
 
     private async Task RemindAsync(DateTimeOffset now, CancellationToken cancellationToken)

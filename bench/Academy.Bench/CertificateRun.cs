@@ -80,8 +80,8 @@ public static partial class CertificateRun
     private static RenderResult MeasureRender(IReadOnlyList<Certificate> certificates, Options options)
     {
         using var pdf = new CertificatePdf(Microsoft.Extensions.Options.Options.Create(SiteOptions()));
-        using var typeface = SKTypeface.FromFile(Path.Combine(AppContext.BaseDirectory, "Fonts", "LiberationSans-Regular.ttf"))
-            ?? throw new FileNotFoundException("LiberationSans-Regular.ttf is missing from the bench's output.");
+        using var typeface = SKTypeface.FromFile(Path.Combine(AppContext.BaseDirectory, "Fonts", "CertificateSans-Regular.ttf"))
+            ?? throw new FileNotFoundException("CertificateSans-Regular.ttf is missing from the bench's output.");
         var issued = new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc);
 
         for (var i = 0; i < options.Warmup; i++)

@@ -3,6 +3,7 @@ using Academy.Domain.Content;
 using Academy.Domain.Learning;
 using Academy.Web.Data;
 using Academy.Web.Infrastructure;
+using Hangfire;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,7 +11,7 @@ namespace Academy.Web.Pages.Modules;
 
 /// <summary>One lesson of a module. Opening it only shows it: the lesson's own Next or Finish button records that the
 /// employee read it (a POST), so that no image, prefetch or link elsewhere can read lessons for someone.</summary>
-public sealed class ReadModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, Jobs.CertificateIssueJob certificates) : PageModel
+public sealed class ReadModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, IBackgroundJobClient jobs) : PageModel
 {
     public ModuleDocument Module { get; private set; } = null!;
     public Lesson Lesson { get; private set; } = null!;
@@ -51,8 +52,9 @@ public sealed class ReadModel(AcademyDbContext db, ContentCatalog catalog, TimeP
 
         var now = clock.GetUtcNow();
         var activity = await LearnerProgress.RecordReadingAsync(db, User.EmployeeId(), published, number, now, cancellationToken);
-        // A completion made by this reading carries this request's instant; it may finish a program whose certificate is then due.
-        if (activity.LastCompletion?.CompletedAt == now) await certificates.RunForModuleAsync(User.EmployeeId(), published.Id, cancellationToken);
+        // A completion made by this reading carries this request's instant; it may finish a program whose certificate is
+        // then due, which a job issues (the reading is committed by now).
+        if (activity.LastCompletion?.CompletedAt == now) Jobs.CertificateIssueJob.Enqueue(jobs, User.EmployeeId(), published.Id);
 
         if (number < published.Default.Lessons.Count) return RedirectToPage("/Modules/Read", new { id, lesson = number + 1, from });
         return published.Quizzes.Count > 0

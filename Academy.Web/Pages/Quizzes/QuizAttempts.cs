@@ -1,6 +1,7 @@
 using Academy.Domain.Learning;
 using Academy.Domain.Quizzes;
 using Academy.Web.Data;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Web.Pages.Quizzes;
@@ -14,7 +15,7 @@ public sealed record AttemptView(QuizAttempt Attempt, QuizDocument Quiz, QuizOrd
 
 /// <summary>Starts, loads and answers attempts for the quiz pages. The rules (path, scoring) are the domain's;
 /// this class stores their outcome, once per step whatever the number of submissions.</summary>
-public sealed class QuizAttempts(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, Jobs.CertificateIssueJob certificates)
+public sealed class QuizAttempts(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, IBackgroundJobClient jobs)
 {
     /// <summary>The employee's unfinished attempt at the quiz, or a new one on the version published now in their language.</summary>
     public async Task<int> StartOrResumeAsync(string employeeId, PublishedModule module, PublishedQuiz quiz, string language, CancellationToken cancellationToken)
@@ -98,8 +99,8 @@ public sealed class QuizAttempts(AcademyDbContext db, ContentCatalog catalog, Ti
             db.ChangeTracker.Clear();
             return AnswerCheck.Accepted;
         }
-        // The completion may finish a program: its certificate is due.
-        if (completes) await certificates.RunForModuleAsync(attempt.EmployeeId, attempt.ModuleId, cancellationToken);
+        // The completion may finish a program: its certificate is due, and a job issues it.
+        if (completes) Jobs.CertificateIssueJob.Enqueue(jobs, attempt.EmployeeId, attempt.ModuleId);
         return AnswerCheck.Accepted;
     }
 }

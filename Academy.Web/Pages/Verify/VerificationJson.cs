@@ -57,10 +57,15 @@ public static class VerificationJson
             ["badge"] = new Dictionary<string, object?>
             {
                 ["type"] = "BadgeClass",
-                ["id"] = $"{baseUrl}/programs/{certificate.ProgramId}",
+                ["id"] = Jobs.CertificateSubject.ModuleOf(certificate.ProgramId) is { } moduleId ? $"{baseUrl}/modules/{moduleId}" : $"{baseUrl}/programs/{certificate.ProgramId}",
                 ["name"] = certificate.ProgramTitle,
                 ["description"] = certificate.Standards.Count > 0 ? string.Join("; ", certificate.Standards) : certificate.ProgramTitle,
-                ["criteria"] = new Dictionary<string, object?> { ["narrative"] = $"Completed every module of the program \"{certificate.ProgramTitle}\"." },
+                ["criteria"] = new Dictionary<string, object?>
+                {
+                    ["narrative"] = Jobs.CertificateSubject.ModuleOf(certificate.ProgramId) is null
+                        ? $"Completed every module of the program \"{certificate.ProgramTitle}\"."
+                        : $"Completed the module \"{certificate.ProgramTitle}\".",
+                },
                 ["issuer"] = new Dictionary<string, object?>
                 {
                     ["type"] = "Profile", ["id"] = baseUrl, ["name"] = options.Value.OrganisationName, ["url"] = baseUrl,

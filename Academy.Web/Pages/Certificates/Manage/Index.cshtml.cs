@@ -20,7 +20,7 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Programs = catalog.Current.Programs.Where(p => p.Certificate).Select(p => (p.Id, p.Title)).ToList();
+        Programs = Jobs.CertificateSubject.All(catalog.Current).Select(s => (s.Id, s.Title)).ToList();
         Departments = await db.Users.AsNoTracking().Where(u => u.Department != null).Select(u => u.Department!).Distinct().OrderBy(d => d).ToListAsync(cancellationToken);
         if (!ModelState.IsValid) return Page();
         Rows = await Filter.RowsAsync(db, clock.GetUtcNow(), cancellationToken);

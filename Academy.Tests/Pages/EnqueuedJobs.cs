@@ -1,0 +1,48 @@
+using Hangfire;
+using Hangfire.States;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Academy.Tests.Pages;
+
+/// <summary>Tests run no Hangfire server (<c>Academy:Jobs:Enabled=false</c>), so what a request enqueues waits in the
+/// site's in-memory queue. This performs it as a worker would: fetch from the queue, resolve the job's class in a scope of
+/// its own, call its method, remove it from the queue and mark it succeeded.</summary>
+public static class EnqueuedJobs
+{
+    /// <summary>The jobs waiting in the queue, by type and method name, e.g. <c>CertificateIssueJob.RunForModuleAsync</c>.</summary>
+    public static IReadOnlyList<string> EnqueuedJobNames(this AcademyFactory factory) =>
+        factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedJobs(EnqueuedState.DefaultQueue, 0, 1000)
+            .Where(j => j.Value.InEnqueuedState)
+            .Select(j => $"{j.Value.Job.Type.Name}.{j.Value.Job.Method.Name}")
+            .ToList();
+
+    /// <returns>How many jobs ran.</returns>
+    public static async Task<int> RunEnqueuedJobsAsync(this AcademyFactory factory)
+    {
+        var storage = factory.Services.GetRequiredService<JobStorage>();
+        var client = factory.Services.GetRequiredService<IBackgroundJobClient>();
+        using var connection = storage.GetConnection();
+        var ran = 0;
+        while (true)
+        {
+            Hangfire.Storage.IFetchedJob fetched;
+            using (var empty = new CancellationTokenSource(TimeSpan.FromMilliseconds(200)))
+            {
+                try { fetched = connection.FetchNextJob([EnqueuedState.DefaultQueue], empty.Token); }
+                catch (OperationCanceledException) { return ran; }
+            }
+            using (fetched)
+            {
+                var job = connection.GetJobData(fetched.JobId)!.Job;
+                using var scope = factory.Services.CreateScope();
+                var target = scope.ServiceProvider.GetRequiredService(job.Type);
+                var parameters = job.Method.GetParameters();
+                var arguments = job.Args.Select((a, i) => parameters[i].ParameterType == typeof(CancellationToken) ? CancellationToken.None : a).ToArray();
+                if (job.Method.Invoke(target, arguments) is Task task) await task;
+                fetched.RemoveFromQueue();
+                client.ChangeState(fetched.JobId, new SucceededState(null, 0, 0), EnqueuedState.StateName);
+                ran++;
+            }
+        }
+    }
+}
