@@ -119,10 +119,11 @@ public sealed class ReportPagesTests
 
         var rollups = await hr.GetDocumentAsync($"/reports/rollups?{query}");
         var row = rollups.QuerySelector($"#by-department tr[data-name='{team.Department}']")!;
-        // 7 assigned cells (Dan has none); Cleo's is the one completion still valid; Ana and Ben are overdue.
-        Assert.Equal("7", row.QuerySelectorAll("td")[1].TextContent);
-        Assert.Equal("14%", row.QuerySelector(".completion")!.TextContent.Replace("\u00a0", "").Replace("\u202f", ""));
-        Assert.Equal("29%", row.QuerySelector(".overdue")!.TextContent.Replace("\u00a0", "").Replace("\u202f", ""));
+        // 6 assigned cells (Boss and Dan have none); Cleo's is the one completion still valid; Ana and Ben are overdue.
+        Assert.Equal("8", row.QuerySelectorAll("td")[0].TextContent);
+        Assert.Equal("6", row.QuerySelectorAll("td")[1].TextContent);
+        Assert.Equal("17%", row.QuerySelector(".completion")!.TextContent.Replace("\u00a0", "").Replace("\u202f", ""));
+        Assert.Equal("33%", row.QuerySelector(".overdue")!.TextContent.Replace("\u00a0", "").Replace("\u202f", ""));
 
         var bad = await hr.GetDocumentAsync("/reports?HiredFrom=2026-02-01&HiredTo=2026-01-01");
         Assert.Contains("The hire date range ends before it starts.", bad.QuerySelector("[role=alert]")!.TextContent);
