@@ -96,6 +96,45 @@ public sealed class HrJourneyTests(BrowserFixture browser) : IClassFixture<Brows
         Assert.Contains("Onboarding", await sam.Locator("#notices").TextContentAsync());
     }
 
+    [Fact]
+    public async Task HrFiltersTheCompletionReportByDepartment_AndExportsItAsXlsxAndCsv()
+    {
+        // Two employees of a department of this test's own, so the report's rows are known whatever ran before.
+        var department = $"Spa {Guid.NewGuid():N}"[..12];
+        var (_, ivoEmail) = await browser.Site.NewEmployeeAsync("Ivo Report", department: department);
+        var (_, janeEmail) = await browser.Site.NewEmployeeAsync("Jane Report", department: department);
+
+        var hr = await browser.SignedInPageAsync("hr@academy.test");
+        await hr.GetByRole(AriaRole.Link, new() { Name = "Reports", Exact = true }).ClickAsync();
+        await hr.ArrivedAsync(url => new Uri(url).AbsolutePath == "/reports");
+        await AssertAccessibleAsync(hr);
+        await hr.GetByLabel("Department", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = department });
+        await hr.GetByRole(AriaRole.Button, new() { Name = "Filter", Exact = true }).ClickAsync();
+        await hr.ArrivedAsync(url => url.Contains("Department=", StringComparison.Ordinal));
+        await AssertAccessibleAsync(hr);
+        Assert.Equal("2 employees match the filters.", (await hr.Locator("#employee-count").TextContentAsync())!.Trim());
+        var names = (await hr.Locator("#report tbody th[scope=row]").AllTextContentsAsync()).Select(n => n.Trim()).ToArray();
+        Assert.Equal(new[] { "Ivo Report", "Jane Report" }, names);
+
+        var xlsx = await hr.RunAndWaitForDownloadAsync(() => hr.GetByRole(AriaRole.Button, new() { Name = "Export XLSX" }).ClickAsync());
+        Assert.EndsWith(".xlsx", xlsx.SuggestedFilename);
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(await xlsx.PathAsync(), false))
+        {
+            var texts = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Text>().Select(t => t.Text).ToList();
+            Assert.Contains(ivoEmail, texts);
+            Assert.Contains(janeEmail, texts);
+            Assert.DoesNotContain("omar@academy.test", texts);
+        }
+        var csv = await hr.RunAndWaitForDownloadAsync(() => hr.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
+        Assert.EndsWith(".csv", csv.SuggestedFilename);
+        var lines = (await File.ReadAllLinesAsync(await csv.PathAsync(), System.Text.Encoding.UTF8)).ToList();
+        Assert.Equal(3, lines.Count);
+        Assert.Contains(lines, l => l.Contains(ivoEmail, StringComparison.Ordinal) && l.Contains(department, StringComparison.Ordinal));
+
+        await VisitAsync(hr, "/reports/exports");
+        Assert.Contains(department, await hr.Locator("#exports tbody tr").First.TextContentAsync());
+    }
+
     private static async Task VisitAsync(IPage page, string url)
     {
         var response = await page.GotoAsync(url);

@@ -57,6 +57,11 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
         ["/notifications"] = [SignIn, 200, 200, 200, 200],
         // A manager's page: none of these visitors has reports.
         ["/team"] = [SignIn, 403, 403, 403, 403],
+        // HR's and administrators' (and any manager's, narrowed to their reports).
+        ["/reports"] = [SignIn, 403, 403, 200, 200],
+        ["/reports/employee/{id}"] = [SignIn, 403, 403, 200, 200],
+        ["/reports/rollups"] = [SignIn, 403, 403, 200, 200],
+        ["/reports/exports"] = [SignIn, 403, 403, 200, 200],
         ["/media/{module:regex(^[a-z0-9-]+$)}/{file:regex(^[A-Za-z0-9_.-]+$)}"] = [SignIn, 404, 404, 404, 404],
         ["/review"] = [SignIn, 200, 200, 200, 200],
         // Here the learner's own passport: HR and admins may open anyone's, a colleague without reports may not.
@@ -106,6 +111,7 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
                 "/passport/{employeeId?}" => $"/passport/{employeeId}",
                 "/passport/standards/{id}" => "/passport/standards/own-the-problem",
                 "/admin/employees/{id}" => $"/admin/employees/{employeeId}",
+                "/reports/employee/{id}" => $"/reports/employee/{employeeId}",
                 "/workspace/edit" => "/workspace/edit?path=modules%2Frefunds%2Fmodule.md",
                 "/workspace/versions" => "/workspace/versions?path=modules%2Frefunds%2Fmodule.md",
                 "/workspace/versions/{id:int}" => $"/workspace/versions/{versionId}",

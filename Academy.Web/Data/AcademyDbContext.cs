@@ -22,6 +22,7 @@ public sealed class AcademyDbContext(DbContextOptions<AcademyDbContext> options)
     public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
     public DbSet<ReviewItem> ReviewItems => Set<ReviewItem>();
     public DbSet<ReviewLog> ReviewLogs => Set<ReviewLog>();
+    public DbSet<ExportRecord> ReportExports => Set<ExportRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Web.Infrastructure;
 
@@ -18,6 +19,9 @@ public static class Policies
     public const string Trainer = "Trainer";
     public const string HR = "HR";
     public const string Admin = "Admin";
+
+    /// <summary>HR and administrators, or anyone who manages someone: the completion report shows each only their scope.</summary>
+    public const string Reports = "Reports";
 }
 
 /// <summary>Who may see what, in one place: the roles each policy admits and the policy each folder or page
@@ -39,6 +43,7 @@ public static class Permissions
         ("/Workspace", Policies.Trainer),
         ("/Certificates/Manage", Policies.HR),
         ("/Assignments", Policies.HR),
+        ("/Reports", Policies.Reports),
     ];
 
     /// <summary>Single pages and their policy.</summary>
@@ -47,6 +52,8 @@ public static class Permissions
         // Trainers fix the files it lists, so Content health is theirs as much as the administrators'.
         ("/Admin/ContentHealth", Policies.Trainer),
         ("/Admin/Mail", Policies.Admin),
+        // Who exported what is HR's audit, not a manager's.
+        ("/Reports/Exports", Policies.HR),
     ];
 
     private static readonly string[] AnonymousPages = ["/Account/Login", "/Error", "/Language", "/Verify/Index"];
@@ -60,6 +67,11 @@ public static class Permissions
         var builder = services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         foreach (var (policy, roles) in PolicyRoles) builder.AddPolicy(policy, p => p.RequireRole(roles));
+        // Managing someone is a fact of the data, not a role: asked of the database on each request, so a new manager
+        // needs no new sign-in. The pages then narrow what a manager sees to their own reports.
+        builder.AddPolicy(Policies.Reports, p => p.RequireAuthenticatedUser().RequireAssertion(async context =>
+            context.User.Allows(Policies.HR) || context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } me && context.Resource is HttpContext http
+                && await http.RequestServices.GetRequiredService<Data.AcademyDbContext>().Users.AnyAsync(u => u.ManagerId == me)));
     }
 
     public static void Apply(PageConventionCollection conventions)

@@ -21,7 +21,6 @@ public static class MyLearning
     public static async Task<(List<AssignmentRow> Assignments, List<TranscriptRow> Transcript)> LoadAsync(AcademyDbContext db, string employeeId,
         PublishedContent content, IReadOnlyDictionary<string, ModuleProgress> progress, string language, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var assignments = await db.Assignments.AsNoTracking().Where(a => a.EmployeeId == employeeId && a.RemovedAt == null)
             .OrderBy(a => a.DueOn == null).ThenBy(a => a.DueOn).ThenBy(a => a.Id).ToListAsync(cancellationToken);
         var rows = new List<AssignmentRow>();
@@ -34,12 +33,15 @@ public static class MyLearning
             var states = modules.Select(m => progress.GetValueOrDefault(m)).ToList();
             var done = a.CompletedAt is not null || states.Count > 0 && states.All(s => s?.State == ProgressState.Completed && (a.Cycle == 0 || s.ValidUntil > a.ExpiresAt));
             var percent = done ? 100 : states.Count == 0 ? 0 : (int)states.Average(s => s?.Percent ?? 0);
-            var status = done ? "Completed"
-                : a.ExpiresAt is { } expiry && now >= expiry ? "Expired"
-                : a.DueOn < today ? "Overdue"
-                : a.Source == AssignmentSource.Refresher ? "Expiring"
-                : a.DueOn is { } due && due.DayNumber - today.DayNumber <= 7 ? "Due soon"
-                : "Assigned";
+            var status = AssignmentStatus.Of(done, a.ExpiresAt, a.DueOn, a.Source == AssignmentSource.Refresher, now) switch
+            {
+                AssignmentState.Completed => "Completed",
+                AssignmentState.Expired => "Expired",
+                AssignmentState.Overdue => "Overdue",
+                AssignmentState.Expiring => "Expiring",
+                AssignmentState.DueSoon => "Due soon",
+                _ => "Assigned",
+            };
             rows.Add(new AssignmentRow(NoticeText.Title(content, a.ItemKind, a.ItemId, language), a.ItemKind, a.ItemId, a.Source, a.DueOn,
                 a.DueFromAssignmentDate, status, percent, a.ExpiresAt));
         }

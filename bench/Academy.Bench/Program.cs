@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "steps" => await StepPostRun.RunAsync(args[1..]),
     "certificates" => await CertificateRun.RunAsync(args[1..]),
     "assignments" => await AssignmentsRun.RunAsync(args[1..]),
+    "reports" => await ReportsRun.RunAsync(args[1..]),
     "generate" when args.Length == 2 => Generate(args[1]),
     _ => Usage(),
 };
@@ -29,6 +30,8 @@ static int Usage()
               (1,000 certificate PDFs against a one-line SkiaSharp page, and HR's zip of 1,000 through the real page)
           dotnet run -c Release --project bench/Academy.Bench -- assignments [--sizes 1000,10000] [--rounds 3] [--page-warmup 100] [--page-rounds 300] [--no-write]
               (assignment sync and refresher scan over generated employees × 60 modules against raw SQL; My learning against the lesson page)
+          dotnet run -c Release --project bench/Academy.Bench -- reports [--sizes 1000x20,10000x60,50000x100] [--rounds 2] [--screen-rounds 30] [--no-write]
+              (the completion report's CSV and XLSX exports against a raw SqliteDataReader scan; its first screen against the module page)
           Academy.Bench generate <folder>    (writes the import benchmark's content, to read it)
         """);
     return 2;

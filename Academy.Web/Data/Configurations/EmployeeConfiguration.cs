@@ -14,6 +14,12 @@ public sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         builder.Property(e => e.JobRole).HasMaxLength(100);
         builder.Property(e => e.Location).HasMaxLength(100);
         builder.Property(e => e.PreferredLanguage).HasMaxLength(8);
+        // The completion report pages employees by name and filters them by these columns.
+        builder.HasIndex(e => new { e.FullName, e.Id });
+        builder.HasIndex(e => e.Department);
+        builder.HasIndex(e => e.Location);
+        builder.HasIndex(e => e.JobRole);
+        builder.HasIndex(e => e.HireDate);
         builder.HasOne(e => e.Manager).WithMany().HasForeignKey(e => e.ManagerId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -522,8 +522,16 @@ namespace Academy.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Department");
+
                     b.HasIndex("EmployeeNumber")
                         .IsUnique();
+
+                    b.HasIndex("HireDate");
+
+                    b.HasIndex("JobRole");
+
+                    b.HasIndex("Location");
 
                     b.HasIndex("ManagerId");
 
@@ -534,7 +542,48 @@ namespace Academy.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("FullName", "Id");
+
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Web.Data.ExportRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmployeeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployeeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Filter")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.ToTable("ReportExports", (string)null);
                 });
 
             modelBuilder.Entity("Academy.Web.Data.LessonView", b =>
@@ -1098,6 +1147,14 @@ namespace Academy.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Manager");
+                });
+
+            modelBuilder.Entity("Academy.Web.Data.ExportRecord", b =>
+                {
+                    b.HasOne("Academy.Web.Data.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Academy.Web.Data.LessonView", b =>

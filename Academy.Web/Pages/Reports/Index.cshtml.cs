@@ -1,0 +1,87 @@
+using System.Globalization;
+using Academy.Domain.Reports;
+using Academy.Web.Data;
+using Academy.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Academy.Web.Pages.Reports;
+
+/// <summary>The completion report: employees × modules with each cell's status and date, a page of employees at a time,
+/// filtered by a GET form; exports of the same filter as CSV or XLSX.</summary>
+public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)] public ReportFilter Filter { get; set; } = new();
+
+    /// <summary>The last employee of the previous page (keyset paging: any page costs the same as the first).</summary>
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
+
+    public ReportChoices Choices { get; private set; } = ReportChoices.None;
+    public IReadOnlyList<ReportModule> Modules { get; private set; } = [];
+    public IReadOnlyList<ReportRow> Rows { get; private set; } = [];
+    public int EmployeeCount { get; private set; }
+    public string? NextAfter { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await ReportScope.ForAsync(User, db, cancellationToken) is not { } scope) return Forbid();
+        Choices = await ReportChoices.LoadAsync(db, catalog.Current, scope, Language, cancellationToken);
+        if (!ModelState.IsValid) return Page();
+        var report = new CompletionReport(db, catalog.Current, scope, Filter, clock.GetUtcNow());
+        Modules = report.Modules(Language);
+        EmployeeCount = await report.Employees().CountAsync(cancellationToken);
+        var rows = new List<ReportRow>();
+        await foreach (var row in report.RowsAsync(Modules, After, PageSize + 1, cancellationToken))
+        {
+            rows.Add(row);
+            if (rows.Count > PageSize) break;
+        }
+        if (rows.Count > PageSize)
+        {
+            rows.RemoveAt(PageSize);
+            NextAfter = rows[^1].Id;
+        }
+        Rows = rows;
+        return Page();
+    }
+
+    /// <summary>A POST, not a link: each export is written to the audit list, and a GET never writes.</summary>
+    public async Task<IActionResult> OnPostExportAsync(string format, CancellationToken cancellationToken)
+    {
+        if (await ReportScope.ForAsync(User, db, cancellationToken) is not { } scope) return Forbid();
+        if (format is not ("csv" or "xlsx") || !ModelState.IsValid) return BadRequest();
+        var now = clock.GetUtcNow();
+        var report = new CompletionReport(db, catalog.Current, scope, Filter, now);
+        var modules = report.Modules(Language);
+
+        // Saved before the file is written, so an export cut short is on the audit list too (with no row count); the
+        // count is set when the last row has gone. Two writes, on purpose: the audit must not depend on the download.
+        var record = new ExportRecord
+        {
+            EmployeeId = User.EmployeeId(), EmployeeName = User.Get(AcademyClaims.FullName) ?? "", At = now, Format = format, Filter = Filter.ToQueryString(),
+        };
+        db.ReportExports.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var name = $"completion-{now:yyyy-MM-dd}.{format}";
+        Response.ContentType = format == "csv" ? ReportExport.CsvType : ReportExport.XlsxType;
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
+        var headers = new ReportExport.Headers(
+            [t["Employee number"], t["Name"], t["Email"], t["Department"], t["Location"], t["Job role"], t["Manager"], t["Hire date"]],
+            t["Completed"], t["Overdue"], t["(date)"]);
+        var rows = report.RowsAsync(modules, null, CompletionReport.ChunkSize, cancellationToken);
+        var count = format == "csv"
+            ? await ReportExport.WriteCsvAsync(Response.Body, rows, modules, headers, Status, cancellationToken)
+            : await ReportExport.WriteXlsxAsync(Response.BodyWriter, rows, modules, headers, Status, t["Completion report"], cancellationToken);
+        await db.ReportExports.Where(r => r.Id == record.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Rows, count), CancellationToken.None);
+        return new EmptyResult();
+    }
+
+    public string Status(TrainingStatus status) => t[ReportText.Of(status)];
+
+    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+}

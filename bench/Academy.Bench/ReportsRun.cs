@@ -1,0 +1,336 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Academy.Domain.Content;
+using Academy.Web.Data;
+using Academy.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Academy.Bench;
+
+/// <summary>The completion report's CSV and XLSX exports through the real page (HR's POST, on TestServer in this
+/// process), against a raw <see cref="SqliteDataReader"/> scan of the same rows in the same rounds; then the report's
+/// first screen against the module page, same client, same rounds.</summary>
+/// <remarks>Data: N employees (one manager per 20), one assignment of each of M generated modules each (due dates
+/// spread around today, a third completed), a completion for each completed one. Time to first byte is the time until the
+/// client reads the first bytes of the body; peak memory is the largest managed heap seen by a 2 ms sampler during the
+/// export, after a full collection before it.</remarks>
+public static partial class ReportsRun
+{
+    private const string Password = "Academy-Bench-2026";
+    private const string HrEmail = "bench-hr@academy.test";
+
+    [GeneratedRegex(@"name=""__RequestVerificationToken""[^>]*?value=""([^""]+)""")]
+    private static partial Regex TokenPattern();
+
+    private sealed record Export(double TotalMs, double FirstByteMs, double HeapBeforeMb, double HeapPeakMb, long Bytes);
+
+    private sealed record Result(int Employees, int Modules, double GenerateS, long Cells, Export Csv, Export Xlsx, double RawMs,
+        double ScreenMedian, double ScreenP99, double ModuleMedian, double ModuleP99, string LoadBefore, string LoadAfter);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var sizes = (Value(args, "--sizes") ?? "1000x20,10000x60").Split(',')
+            .Select(s => s.Split('x') is [var e, var m] ? (int.Parse(e, CultureInfo.InvariantCulture), int.Parse(m, CultureInfo.InvariantCulture)) : throw new ArgumentException(s)).ToList();
+        var rounds = int.Parse(Value(args, "--rounds") ?? "2", CultureInfo.InvariantCulture);
+        var screenRounds = int.Parse(Value(args, "--screen-rounds") ?? "30", CultureInfo.InvariantCulture);
+        var results = new List<Result>();
+        foreach (var (employees, modules) in sizes)
+        {
+            Console.WriteLine($"{employees} employees × {modules} modules");
+            results.Add(await RunSizeAsync(employees, modules, rounds, screenRounds));
+        }
+        var lines = Summary(results, rounds, screenRounds).ToList();
+        foreach (var line in lines) Console.WriteLine(line);
+        if (!args.Contains("--no-write"))
+        {
+            var path = Path.Combine(FindBench(), "results", "reports.md");
+            await File.WriteAllLinesAsync(path, [$"# Completion report exports ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)", "",
+                "`dotnet run -c Release --project bench/Academy.Bench -- reports " + string.Join(' ', args) + "`", "", .. lines]);
+            Console.WriteLine($"written to {path}");
+        }
+        return 0;
+    }
+
+    private static async Task<Result> RunSizeAsync(int employees, int moduleCount, int rounds, int screenRounds)
+    {
+        var folder = Directory.CreateTempSubdirectory("academy-report-bench-").FullName;
+        try
+        {
+            GeneratedContent.WriteTo(Path.Combine(folder, "content"), GeneratedContent.Create(moduleCount));
+            await using var site = new Site(folder);
+            var catalog = site.Services.GetRequiredService<ContentCatalog>();
+            var modules = catalog.Current.Modules.Values.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
+            if (modules.Count != moduleCount) throw new InvalidOperationException($"The site published {modules.Count} modules, not {moduleCount}.");
+            var now = TimeProvider.System.GetUtcNow();
+            var database = Path.Combine(folder, "academy.db");
+            using (var scope = site.Services.CreateScope())
+            {
+                var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+                if (!await roles.RoleExistsAsync(Roles.HR)) await roles.CreateAsync(new IdentityRole(Roles.HR));
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<Employee>>();
+                var hr = new Employee { UserName = HrEmail, Email = HrEmail, EmailConfirmed = true, FullName = "Bench HR" };
+                var created = await users.CreateAsync(hr, Password);
+                if (created.Succeeded) created = await users.AddToRoleAsync(hr, Roles.HR);
+                if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+            var generate = Stopwatch.StartNew();
+            var cells = Generate(database, employees, modules.Select(m => (m.Id, m.Default.Refresher)).ToList(), now);
+            generate.Stop();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  generated {employees} employees, {cells} assignments in {generate.Elapsed.TotalSeconds:0.0} s"));
+
+            using var client = site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
+            var token = Token(await GetStringAsync(client, "/account/login"));
+            using (var signIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+                   { ["Input.Email"] = HrEmail, ["Input.Password"] = Password, ["__RequestVerificationToken"] = token })))
+                if (signIn.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Signing in answered {(int)signIn.StatusCode}.");
+            var reportToken = Token(await GetStringAsync(client, "/reports"));
+
+            using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+            connection.Open();
+            var loadBefore = PreviewRun.LoadAverage();
+            var (csv, xlsx, raw) = (new List<Export>(), new List<Export>(), new List<double>());
+            for (var round = 0; round < rounds; round++)
+            {
+                Console.WriteLine($"  round {round + 1}/{rounds}: csv, xlsx, raw scan");
+                csv.Add(await ExportAsync(client, reportToken, "csv"));
+                xlsx.Add(await ExportAsync(client, reportToken, "xlsx"));
+                var start = Stopwatch.GetTimestamp();
+                RawScan(connection);
+                raw.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+            Console.WriteLine("  first screen and module page");
+            var lesson = $"/modules/{modules[0].Id}/1";
+            var (screen, module) = (new List<double>(), new List<double>());
+            for (var round = 0; round < 5 + screenRounds; round++)
+            {
+                var s = await TimeGetAsync(client, "/reports");
+                var m = await TimeGetAsync(client, lesson);
+                if (round < 5) continue;
+                screen.Add(s);
+                module.Add(m);
+            }
+            Export MedianOf(List<Export> runs) => runs.OrderBy(r => r.TotalMs).ElementAt(runs.Count / 2) with { HeapPeakMb = runs.Max(r => r.HeapPeakMb) };
+            return new Result(employees, moduleCount, generate.Elapsed.TotalSeconds, cells, MedianOf(csv), MedianOf(xlsx), Median(raw),
+                Median(screen), Percentile(screen, 0.99), Median(module), Percentile(module, 0.99), loadBefore, PreviewRun.LoadAverage());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try { Directory.Delete(folder, recursive: true); }
+            catch (IOException) { }
+        }
+    }
+
+    private static async Task<Export> ExportAsync(HttpClient client, string token, string format)
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var peak = before;
+        using var stop = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, GC.GetTotalMemory(false));
+                try { await Task.Delay(2, stop.Token); }
+                catch (OperationCanceledException) { }
+            }
+        });
+        var start = Stopwatch.GetTimestamp();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/reports?handler=Export")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["format"] = format, ["__RequestVerificationToken"] = token }),
+        };
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"Export {format} answered {(int)response.StatusCode}.");
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[64 * 1024];
+        long bytes = 0;
+        double firstByte = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer)) > 0)
+        {
+            if (bytes == 0) firstByte = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            bytes += read;
+        }
+        var total = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        await stop.CancelAsync();
+        await sampler;
+        return new Export(total, firstByte, before / 1048576.0, peak / 1048576.0, bytes);
+    }
+
+    /// <summary>What the export reads, read with a bare data reader: every active employee in name order with their manager,
+    /// their assignments, completions, lessons and attempts, every column touched once.</summary>
+    private static void RawScan(SqliteConnection connection)
+    {
+        string[] queries =
+        [
+            "SELECT u.Id, u.EmployeeNumber, u.FullName, u.Email, u.Department, u.Location, u.JobRole, m.FullName, u.HireDate FROM AspNetUsers u LEFT JOIN AspNetUsers m ON m.Id = u.ManagerId WHERE u.IsActive = 1 ORDER BY u.FullName, u.Id",
+            "SELECT EmployeeId, ItemKind, ItemId, AssignedAt, DueOn, Cycle, Source, ExpiresAt, CompletedAt FROM Assignments WHERE RemovedAt IS NULL",
+            "SELECT EmployeeId, ModuleId, Sequence, CompletedAt, ExpiresAt FROM ModuleCompletions",
+            "SELECT EmployeeId, ModuleId, max(ReadAt) FROM LessonViews GROUP BY EmployeeId, ModuleId",
+            "SELECT EmployeeId, ModuleId, max(StartedAt) FROM QuizAttempts GROUP BY EmployeeId, ModuleId",
+        ];
+        foreach (var sql in queries)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                for (var i = 0; i < reader.FieldCount; i++)
+                    if (!reader.IsDBNull(i)) _ = reader.GetValue(i);
+        }
+    }
+
+    /// <summary>Employees, and an assignment of every module each: due dates from 60 days ago to 60 days ahead, one in
+    /// three completed (with its completion row), so that the report shows every status.</summary>
+    private static long Generate(string database, int employees, List<(string Id, Validity? Refresher)> modules, DateTimeOffset now)
+    {
+        var toLong = new DateTimeOffsetToBinaryConverter();
+        long Binary(DateTimeOffset value) => (long)toLong.ConvertToProvider(value)!;
+        string[] departments = ["Front Desk", "Billing", "Logistics", "Housekeeping", "Kitchen", "Sales", "IT", "Human Resources"];
+        string[] roles = ["Receptionist", "Night auditor", "Billing specialist", "Dispatcher", "Cook", "Account manager"];
+        var random = new Random(2026);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        using var connection = new SqliteConnection($"Data Source={database};Foreign Keys=False");
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        SqliteCommand Command(string sql, params string[] names)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in names) command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            return command;
+        }
+        using var user = Command("""
+            INSERT INTO AspNetUsers (Id, FullName, EmployeeNumber, Department, JobRole, ManagerId, HireDate, PreferredLanguage, IsActive,
+                UserName, NormalizedUserName, Email, NormalizedEmail, EmailConfirmed, SecurityStamp, ConcurrencyStamp,
+                PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount, DigestOptOut, Location)
+            VALUES ($id, $name, $number, $department, $role, $manager, $hire, 'en', 1, $email, $upper, $email, $upper, 1, 's', 's', 0, 0, 1, 0, 0, $location)
+            """, "$id", "$name", "$number", "$department", "$role", "$manager", "$hire", "$email", "$upper", "$location");
+        using var assignment = Command("""
+            INSERT INTO Assignments (EmployeeId, ItemKind, ItemId, Cycle, Source, Reason, AssignedAt, DueOn, DueFromAssignmentDate, CompletedAt)
+            VALUES ($employee, 'Module', $module, 0, 'Rule', 'Benchmark', $assigned, $due, 0, $completed)
+            """, "$employee", "$module", "$assigned", "$due", "$completed");
+        using var completion = Command("""
+            INSERT INTO ModuleCompletions (EmployeeId, ModuleId, Sequence, ModuleVersion, Score, CompletedAt, ExpiresAt)
+            VALUES ($employee, $module, 1, 1, NULL, $completed, $expires)
+            """, "$employee", "$module", "$completed", "$expires");
+        long count = 0;
+        for (var i = 0; i < employees; i++)
+        {
+            var id = $"bench-{i:D6}";
+            var email = $"{id}@academy.test";
+            var values = new object[] { id, $"Employee {i:D6}", $"E{i:D6}", departments[random.Next(departments.Length)], roles[random.Next(roles.Length)],
+                i % 20 == 0 ? DBNull.Value : $"bench-{i / 20 * 20:D6}", today.AddDays(-random.Next(30, 3000)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                email, email.ToUpperInvariant(), random.Next(2) == 0 ? "Lyon" : "Paris" };
+            for (var p = 0; p < values.Length; p++) user.Parameters[p].Value = values[p];
+            user.ExecuteNonQuery();
+            foreach (var (moduleId, refresher) in modules)
+            {
+                var assigned = now.AddDays(-random.Next(61, 120));
+                var done = random.Next(3) == 0 ? assigned.AddDays(random.Next(1, 60)) : (DateTimeOffset?)null;
+                assignment.Parameters[0].Value = id;
+                assignment.Parameters[1].Value = moduleId;
+                assignment.Parameters[2].Value = Binary(assigned);
+                assignment.Parameters[3].Value = today.AddDays(random.Next(-60, 60)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                assignment.Parameters[4].Value = done is { } d ? Binary(d) : DBNull.Value;
+                assignment.ExecuteNonQuery();
+                if (done is { } at)
+                {
+                    completion.Parameters[0].Value = id;
+                    completion.Parameters[1].Value = moduleId;
+                    completion.Parameters[2].Value = Binary(at);
+                    completion.Parameters[3].Value = refresher is { } r ? Binary(r.AddTo(at)) : DBNull.Value;
+                    completion.ExecuteNonQuery();
+                }
+                count++;
+            }
+        }
+        transaction.Commit();
+        return count;
+    }
+
+    private static IEnumerable<string> Summary(List<Result> results, int rounds, int screenRounds)
+    {
+        yield return $"Medians of {rounds} rounds (each round: CSV, XLSX, raw scan, one after the other). Ratio = raw scan time / export time.";
+        yield return "";
+        yield return "| employees × modules | assignments | format | total | time to first byte | size | managed heap before → peak | raw SqliteDataReader scan | ratio |";
+        yield return "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |";
+        foreach (var r in results)
+            foreach (var (name, e) in new[] { ("CSV", r.Csv), ("XLSX", r.Xlsx) })
+                yield return string.Create(CultureInfo.InvariantCulture,
+                    $"| {r.Employees:N0} × {r.Modules} | {r.Cells:N0} | {name} | {e.TotalMs / 1000:0.00} s | {e.FirstByteMs:0} ms | {e.Bytes / 1048576.0:0.0} MB | {e.HeapBeforeMb:0} → {e.HeapPeakMb:0} MB | {r.RawMs / 1000:0.00} s | **{r.RawMs / e.TotalMs:0.00}** |");
+        yield return "";
+        yield return $"First screen of `/reports` (50 employees × every module) against the module page (`/modules/<first>/1`), same client, alternating, {screenRounds} rounds after 5 of warm-up:";
+        yield return "";
+        yield return "| employees × modules | report median | report p99 | module page median | module page p99 | ratio of medians | load average before, after |";
+        yield return "| --- | ---: | ---: | ---: | ---: | ---: | --- |";
+        foreach (var r in results)
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Employees:N0} × {r.Modules} | {r.ScreenMedian:0} ms | {r.ScreenP99:0} ms | {r.ModuleMedian:0} ms | {r.ModuleP99:0} ms | {r.ModuleMedian / r.ScreenMedian:0.00} | {r.LoadBefore}; {r.LoadAfter} |");
+        yield return "";
+        yield return "Data generation (raw inserts, one transaction): " + string.Join(", ", results.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Employees:N0} × {r.Modules}: {r.GenerateS:0.0} s")));
+    }
+
+    private static async Task<double> TimeGetAsync(HttpClient client, string url)
+    {
+        var start = Stopwatch.GetTimestamp();
+        using var response = await client.GetAsync(url);
+        await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}.");
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    private static async Task<string> GetStringAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}.");
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static string Token(string html) =>
+        TokenPattern().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("No antiforgery token.");
+
+    private static string? Value(string[] args, string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+    private static double Median(List<double> values) => Percentile(values, 0.5);
+
+    private static double Percentile(List<double> values, double share)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(share * sorted.Count) - 1)];
+    }
+
+    private static string FindBench()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Academy.sln"))) directory = directory.Parent;
+        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Academy.sln not found."), "bench");
+    }
+
+    private sealed class Site(string folder) : WebApplicationFactory<ContentCatalog>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("ConnectionStrings:Academy", $"Data Source={Path.Combine(folder, "academy.db")}");
+            builder.UseSetting("Academy:ContentPath", Path.Combine(folder, "content"));
+            builder.UseSetting("Academy:Demo:Seed", "false");
+            builder.UseSetting("Academy:Jobs:Enabled", "false");
+            builder.UseSetting("Academy:Mail:PickupPath", Path.Combine(folder, "mail"));
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+            builder.ConfigureServices(services => services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(folder, "keys"))));
+        }
+    }
+}
