@@ -10,21 +10,28 @@ namespace Academy.Web.Jobs;
 public static class AssignmentCompletions
 {
     public static Task MarkAsync(AcademyDbContext db, IReadOnlyCollection<string> employeeIds, PublishedContent content, DateTimeOffset now, CancellationToken cancellationToken) =>
-        MarkAsync(db, a => employeeIds.Contains(a.EmployeeId), content, now, cancellationToken);
+        MarkAsync(db, a => employeeIds.Contains(a.EmployeeId), c => employeeIds.Contains(c.EmployeeId), content, now, cancellationToken);
 
     /// <summary>For the employees whose ids lie between <paramref name="first"/> and <paramref name="last"/> (a batch of
-    /// the sync), read through the index on the employee id.</summary>
+    /// the sync), read through the indexes that start with the employee id.</summary>
     public static Task MarkAsync(AcademyDbContext db, string first, string last, PublishedContent content, DateTimeOffset now, CancellationToken cancellationToken) =>
-        MarkAsync(db, a => string.Compare(a.EmployeeId, first) >= 0 && string.Compare(a.EmployeeId, last) <= 0, content, now, cancellationToken);
+        MarkAsync(db, a => string.Compare(a.EmployeeId, first) >= 0 && string.Compare(a.EmployeeId, last) <= 0,
+            c => string.Compare(c.EmployeeId, first) >= 0 && string.Compare(c.EmployeeId, last) <= 0, content, now, cancellationToken);
 
-    private static async Task MarkAsync(AcademyDbContext db, Expression<Func<Assignment, bool>> employees, PublishedContent content, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task MarkAsync(AcademyDbContext db, Expression<Func<Assignment, bool>> employees, Expression<Func<ModuleCompletion, bool>> theirCompletions,
+        PublishedContent content, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Plain rows, not tracked entities: most open assignments stay open, and only the completed ones are written.
         var open = await db.Assignments.AsNoTracking().Where(employees).Where(a => a.CompletedAt == null && a.RemovedAt == null)
             .Select(a => new { a.Id, a.EmployeeId, a.ItemKind, a.ItemId, a.Cycle }).ToListAsync(cancellationToken);
         if (open.Count == 0) return;
-        var withOpen = open.Select(a => a.EmployeeId).Distinct().ToList();
-        var completions = (await db.ModuleCompletions.AsNoTracking().Where(c => withOpen.Contains(c.EmployeeId))
+        // Only the completions an open assignment can use: of its module, or of a module of its program; not every
+        // completion the employees have.
+        var programs = open.Where(a => a.ItemKind == ItemKind.Program).Select(a => a.ItemId).ToHashSet();
+        var programModules = content.Programs.Where(p => programs.Contains(p.Id)).SelectMany(p => p.ModuleIds).Distinct().ToList();
+        var completions = (await db.ModuleCompletions.AsNoTracking().Where(theirCompletions)
+                .Where(c => programModules.Contains(c.ModuleId) || db.Assignments.Any(a => a.EmployeeId == c.EmployeeId && a.ItemKind == ItemKind.Module && a.ItemId == c.ModuleId
+                    && a.CompletedAt == null && a.RemovedAt == null))
                 .Select(c => new { c.EmployeeId, c.ModuleId, c.Sequence, c.CompletedAt, c.ExpiresAt }).ToListAsync(cancellationToken))
             .ToLookup(c => (c.EmployeeId, c.ModuleId));
         foreach (var assignment in open)

@@ -593,6 +593,8 @@ namespace Academy.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExpiresAt");
+
                     b.HasIndex("EmployeeId", "ModuleId", "Sequence")
                         .IsUnique();
 
