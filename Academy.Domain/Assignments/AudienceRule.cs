@@ -7,10 +7,22 @@ namespace Academy.Domain.Assignments;
 /// <summary>What an audience rule looks at about one employee.</summary>
 public sealed record EmployeeFacts(string Id, string? Department, string? JobRole, string? Location, string? ManagerId, DateOnly? HireDate);
 
-/// <summary>Who reports to whom, so that "a manager's team" can mean the direct reports or everyone below.</summary>
-public sealed class OrgChart(IReadOnlyDictionary<string, string?> managerOf)
+/// <summary>Who reports to whom, so that "a manager's team" can mean the direct reports or everyone below. Either the
+/// whole chart (each employee's manager), or, for the jobs, only the teams the rules name, read with a recursive query
+/// so that memory does not grow with the organisation.</summary>
+public sealed class OrgChart
 {
     public static readonly OrgChart Empty = new(new Dictionary<string, string?>());
+
+    private readonly IReadOnlyDictionary<string, string?>? _managerOf;
+    private readonly IReadOnlyDictionary<string, IReadOnlySet<string>>? _allReportsOf;
+
+    public OrgChart(IReadOnlyDictionary<string, string?> managerOf) => _managerOf = managerOf;
+
+    private OrgChart(IReadOnlyDictionary<string, IReadOnlySet<string>> allReportsOf) => _allReportsOf = allReportsOf;
+
+    /// <summary>A chart that knows, for each listed manager, everyone below them; any other manager has no one below.</summary>
+    public static OrgChart FromTeams(IReadOnlyDictionary<string, IReadOnlySet<string>> allReportsOf) => new(allReportsOf);
 
     /// <summary>True when <paramref name="managerId"/> is the employee's manager, or (with <paramref name="allReports"/>)
     /// their manager's manager and so on. A loop in the data ends the walk instead of hanging it.</summary>
@@ -18,11 +30,12 @@ public sealed class OrgChart(IReadOnlyDictionary<string, string?> managerOf)
     {
         if (employee.ManagerId == managerId) return true;
         if (!allReports) return false;
+        if (_allReportsOf is not null) return _allReportsOf.TryGetValue(managerId, out var team) && team.Contains(employee.Id);
         var seen = new HashSet<string> { employee.Id };
         for (var current = employee.ManagerId; current is not null && seen.Add(current);)
         {
             if (current == managerId) return true;
-            current = managerOf.TryGetValue(current, out var next) ? next : null;
+            current = _managerOf!.TryGetValue(current, out var next) ? next : null;
         }
         return false;
     }
@@ -59,6 +72,15 @@ public abstract record AudienceRule
     /// <summary>The <c>audience:</c> of a content file: everyone, or anyone whose department or job role is listed.</summary>
     public static AudienceRule FromContent(Audience audience) =>
         audience.Everyone ? new Everyone() : new AnyOf([new Departments(audience.Groups), new JobRoles(audience.Groups)]);
+
+    /// <summary>The managers whose whole reporting line the rule names (team rules with all reports), nested rules included.</summary>
+    public IEnumerable<string> ManagersOfAllReports() => this switch
+    {
+        TeamOf { AllReports: true } team => [team.ManagerId],
+        AllOf all => all.Rules.SelectMany(r => r.ManagersOfAllReports()),
+        AnyOf any => any.Rules.SelectMany(r => r.ManagersOfAllReports()),
+        _ => [],
+    };
 
     protected static bool Listed(IReadOnlyList<string> values, string? value) =>
         value is not null && values.Any(v => string.Equals(v.Trim(), value.Trim(), StringComparison.OrdinalIgnoreCase));

@@ -37,6 +37,24 @@ public sealed class AudienceRuleTests
     }
 
     [Fact]
+    public void TeamOf_AnswersFromTheTeamsAlone_WhenTheChartHoldsOnlyTheTeamsTheRulesName()
+    {
+        var teams = OrgChart.FromTeams(new Dictionary<string, IReadOnlySet<string>> { ["olga"] = new HashSet<string> { "mia", "sam" } });
+        Assert.True(new TeamOf("olga", true).Matches(Sam, teams));
+        Assert.True(new TeamOf("mia", false).Matches(Sam, teams));
+        Assert.False(new TeamOf("olga", true).Matches(Omar, teams));
+        Assert.False(new TeamOf("mia", true).Matches(Omar, teams));
+    }
+
+    [Fact]
+    public void ManagersOfAllReports_FindsTheTeamRulesWithEveryLevel_InsideNestedRules()
+    {
+        var rule = new AllOf([new Departments(["Front Desk"]), new AnyOf([new TeamOf("olga", true), new TeamOf("mia", false)]), new TeamOf("zoe", true)]);
+        Assert.Equal(["olga", "zoe"], rule.ManagersOfAllReports().Order().ToList());
+        Assert.Empty(new Everyone().ManagersOfAllReports());
+    }
+
+    [Fact]
     public void HiredAfter_IncludesTheDay_AndNeverMatchesWithoutAHireDate()
     {
         Assert.True(new HiredAfter(new DateOnly(2026, 9, 1)).Matches(Sam, Org));

@@ -43,6 +43,62 @@ public sealed class AssignmentPagesTests
         Assert.Equal(HttpStatusCode.Forbidden, (await sam.GetAsync("/assignments")).StatusCode);
     }
 
+    [Fact]
+    public async Task SavingOrRetiringARule_QueuesTheSyncOfThatRule_WhichAppliesItWithoutWaitingForTheSchedule()
+    {
+        using var site = new ClockFactory();
+        var hr = await site.SignInAsync("hr@academy.test");
+
+        var saved = await hr.PostFormAsync("/assignments/edit?handler=Save", RuleForm("module:refunds", "Front Desk"), "/assignments/edit");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var list = await hr.GetDocumentAsync("/assignments");
+        Assert.Contains("It is being applied now", list.QuerySelector("#applied")!.TextContent);
+        var ruleId = QueuedRuleSyncs(site).Single();
+        using (var scope = site.Services.CreateScope())
+            Assert.Equal("refunds", (await scope.ServiceProvider.GetRequiredService<AcademyDbContext>().AssignmentRules.SingleAsync(r => r.Id == ruleId)).ItemId);
+
+        // What Hangfire's worker would run: only this rule's item, and no full sync has run.
+        await site.RunAsync<Academy.Web.Jobs.AssignmentSyncJob>((j, c) => j.RunForRuleAsync(ruleId, c));
+        var sam = await site.SignInAsync("newhire@academy.test");
+        Assert.Contains("Processing a refund correctly", (await sam.GetDocumentAsync("/")).QuerySelector("#assignments")!.TextContent);
+        using (var scope = site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+            Assert.Equal(3, await db.Assignments.CountAsync(a => a.RuleId == ruleId && a.RemovedAt == null));
+            Assert.Equal(["refunds"], await db.Assignments.Select(a => a.ItemId).Distinct().ToListAsync());
+        }
+
+        var retired = await hr.PostFormAsync($"/assignments?handler=Retire&id={ruleId}", [], "/assignments");
+        Assert.Equal(HttpStatusCode.Redirect, retired.StatusCode);
+        Assert.Contains("withdrawn now", (await hr.GetDocumentAsync("/assignments")).QuerySelector("#applied")!.TextContent);
+        Assert.Equal([ruleId, ruleId], QueuedRuleSyncs(site));
+        await site.RunAsync<Academy.Web.Jobs.AssignmentSyncJob>((j, c) => j.RunForRuleAsync(ruleId, c));
+        Assert.DoesNotContain("Processing a refund correctly", (await sam.GetDocumentAsync("/")).QuerySelector("#assignments")?.TextContent ?? "");
+    }
+
+    [Fact]
+    public async Task AllReportsOfAManager_AreReadLevelByLevelFromTheDatabase_AndALoopInTheChartEnds()
+    {
+        using var site = new ClockFactory();
+        using var scope = site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+        var id = await db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id);
+        // Omar now reports to Sam, who reports to the manager; and the manager to Omar: a loop.
+        await db.Users.Where(u => u.Id == id["omar@academy.test"]).ExecuteUpdateAsync(s => s.SetProperty(u => u.ManagerId, id["newhire@academy.test"]));
+        await db.Users.Where(u => u.Id == id["manager@academy.test"]).ExecuteUpdateAsync(s => s.SetProperty(u => u.ManagerId, id["omar@academy.test"]));
+
+        var all = await Academy.Web.Jobs.EmployeeBatches.MatchingAsync(db, new Academy.Domain.Assignments.TeamOf(id["manager@academy.test"], true), 2, default);
+        Assert.Equal(new[] { "lea@academy.test", "newhire@academy.test", "omar@academy.test" }.Select(e => id[e]).Order(), all.Order());
+        var direct = await Academy.Web.Jobs.EmployeeBatches.MatchingAsync(db, new Academy.Domain.Assignments.TeamOf(id["manager@academy.test"], false), 2, default);
+        Assert.Equal(new[] { "lea@academy.test", "newhire@academy.test" }.Select(e => id[e]).Order(), direct.Order());
+    }
+
+    /// <summary>The rule ids of the queued per-rule syncs, oldest first (no Hangfire server runs in tests).</summary>
+    private static List<int> QueuedRuleSyncs(ClockFactory site) =>
+        site.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().EnqueuedJobs("default", 0, 100)
+            .Select(j => j.Value.Job).Where(j => j.Type == typeof(Academy.Web.Jobs.AssignmentSyncJob) && j.Method.Name == nameof(Academy.Web.Jobs.AssignmentSyncJob.RunForRuleAsync))
+            .Select(j => (int)j.Args[0]).Reverse().ToList();
+
     /// <summary>Needs the lead's fix of LearnerProgress.ActivityQuery (issue 8): before it, a learner with a completion gets a 500.</summary>
     [Fact]
     public async Task AfterExpiry_HomeAndCatalogShowItExpired_AndNotificationsCanBeMarkedRead()

@@ -15,18 +15,42 @@ public sealed class AssignmentSyncJob(AcademyDbContext db, ContentCatalog catalo
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        await RefreshContentRulesAsync(catalog.Current, now, cancellationToken);
+        await SyncAsync(null, now, cancellationToken);
+    }
+
+    /// <summary>Applies at once what HR just saved or retired: only the rule's program or module is planned, against every
+    /// live rule for that item, so the other items wait for the scheduled run.</summary>
+    public async Task RunForRuleAsync(int ruleId, CancellationToken cancellationToken)
+    {
+        var item = await db.AssignmentRules.AsNoTracking().Where(r => r.Id == ruleId).Select(r => new { r.ItemKind, r.ItemId }).SingleOrDefaultAsync(cancellationToken);
+        if (item is null) return;
+        await SyncAsync(new AssignedItem(item.ItemKind, item.ItemId), clock.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>Every item, or only <paramref name="only"/>. Assignments are read as plain rows and only the changed ones
+    /// are written, so a re-run that changes nothing costs about the read.</summary>
+    private async Task SyncAsync(AssignedItem? only, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var content = catalog.Current;
-        await RefreshContentRulesAsync(content, now, cancellationToken);
         var rules = (await db.AssignmentRules.AsNoTracking().Where(r => r.RetiredAt == null).OrderBy(r => r.Id).ToListAsync(cancellationToken))
+            .Where(r => only is null || (r.ItemKind == only.Value.Kind && r.ItemId == only.Value.Id))
             .Select(r => (Row: r, Rule: r.Rule)).Where(r => r.Rule is not null && Exists(content, r.Row.ItemKind, r.Row.ItemId)).ToList();
-        var org = await OrgChartAsync(db, cancellationToken);
+        var org = await OrgChartAsync(db, rules.Select(r => r.Rule!), cancellationToken);
+        var (kind, itemId, anyItem) = only is { } o ? (o.Kind, o.Id, false) : (ItemKind.Module, "", true);
         var added = 0;
         var withdrawn = 0;
         await foreach (var batch in EmployeeBatches.BatchesAsync(db, options.Value.Jobs.BatchSize, activeOnly: false, cancellationToken))
         {
             var ids = batch.Select(e => e.Facts.Id).ToList();
-            var existing = await db.Assignments.Where(a => ids.Contains(a.EmployeeId) && a.Cycle == 0).ToListAsync(cancellationToken);
-            var byEmployee = existing.ToLookup(a => a.EmployeeId);
+            var (first, last) = (ids[0], ids[^1]);
+            // The batch is a range of ids: the unique (employee, item, cycle) index answers it without a list of ids.
+            var existing = (await db.Assignments.AsNoTracking()
+                    .Where(a => string.Compare(a.EmployeeId, first) >= 0 && string.Compare(a.EmployeeId, last) <= 0 && a.Cycle == 0
+                        && (anyItem || (a.ItemKind == kind && a.ItemId == itemId)))
+                    .Select(a => new { a.EmployeeId, Row = new ExistingAssignment(a.Id, new AssignedItem(a.ItemKind, a.ItemId), a.Source, a.CompletedAt != null, a.RemovedAt != null) })
+                    .ToListAsync(cancellationToken))
+                .ToLookup(a => a.EmployeeId, a => a.Row);
             foreach (var (facts, active) in batch)
             {
                 // The first matching rule decides the due date; an inactive employee matches nothing.
@@ -34,8 +58,7 @@ public sealed class AssignmentSyncJob(AcademyDbContext db, ContentCatalog catalo
                 if (active)
                     foreach (var (row, rule) in rules)
                         if (rule!.Matches(facts, org)) wanted.TryAdd(new AssignedItem(row.ItemKind, row.ItemId), row);
-                var mine = byEmployee[facts.Id].ToList();
-                var plan = AssignmentSync.Plan(wanted.Keys, mine.Select(a => new ExistingAssignment(a.Id, new AssignedItem(a.ItemKind, a.ItemId), a.Source, a.CompletedAt != null, a.RemovedAt != null)).ToList());
+                var plan = AssignmentSync.Plan(wanted.Keys, existing[facts.Id].ToList());
                 foreach (var item in plan.Add)
                 {
                     var rule = wanted[item];
@@ -46,15 +69,23 @@ public sealed class AssignmentSyncJob(AcademyDbContext db, ContentCatalog catalo
                         AssignedById = rule.CreatedById, Reason = rule.Reason, AssignedAt = now, DueOn = due.Date, DueFromAssignmentDate = due.FromAssignmentDate,
                     });
                 }
-                foreach (var assignment in mine.Where(a => plan.Restore.Contains(a.Id))) assignment.RemovedAt = null;
-                foreach (var assignment in mine.Where(a => plan.Remove.Contains(a.Id))) assignment.RemovedAt = now;
+                foreach (var id in plan.Restore) SetRemovedAt(id, null);
+                foreach (var id in plan.Remove) SetRemovedAt(id, now);
                 added += plan.Add.Count;
                 withdrawn += plan.Remove.Count;
             }
             await SaveAsync(cancellationToken);
-            await AssignmentCompletions.MarkAsync(db, ids, content, now, cancellationToken);
+            await AssignmentCompletions.MarkAsync(db, first, last, content, now, cancellationToken);
         }
         logger.LogInformation("Assignment sync: {Added} assigned, {Withdrawn} withdrawn", added, withdrawn);
+    }
+
+    /// <summary>Changes one column of a row that was read untracked, without loading it again.</summary>
+    private void SetRemovedAt(long id, DateTimeOffset? value)
+    {
+        var entry = db.Attach(new Assignment { Id = id });
+        entry.Entity.RemovedAt = value;
+        entry.Property(a => a.RemovedAt).IsModified = true;
     }
 
     /// <summary>A program's <c>audience:</c> and <c>due:</c> become its content rule, kept in step with the published file.</summary>
@@ -100,6 +131,22 @@ public sealed class AssignmentSyncJob(AcademyDbContext db, ContentCatalog catalo
     internal static bool Exists(PublishedContent content, ItemKind kind, string id) =>
         kind == ItemKind.Program ? content.Programs.Any(p => p.Id == id) : content.Modules.ContainsKey(id);
 
-    internal static async Task<OrgChart> OrgChartAsync(AcademyDbContext db, CancellationToken cancellationToken) =>
-        new(await db.Users.AsNoTracking().Select(u => new { u.Id, u.ManagerId }).ToDictionaryAsync(u => u.Id, u => u.ManagerId, cancellationToken));
+    /// <summary>The chart the rules need: for each manager whose whole reporting line a rule names, everyone below them,
+    /// read with a recursive query (UNION stops on a loop in the data), instead of the whole organisation.</summary>
+    internal static async Task<OrgChart> OrgChartAsync(AcademyDbContext db, IEnumerable<AudienceRule> rules, CancellationToken cancellationToken)
+    {
+        var teams = new Dictionary<string, IReadOnlySet<string>>();
+        foreach (var manager in rules.SelectMany(r => r.ManagersOfAllReports()).Distinct())
+        {
+            var reports = await db.Database.SqlQuery<string>($"""
+                WITH RECURSIVE "Reports"("Id") AS (
+                    SELECT "Id" FROM "AspNetUsers" WHERE "ManagerId" = {manager}
+                    UNION
+                    SELECT u."Id" FROM "AspNetUsers" u JOIN "Reports" r ON u."ManagerId" = r."Id")
+                SELECT "Id" AS "Value" FROM "Reports" WHERE "Id" <> {manager}
+                """).ToListAsync(cancellationToken);
+            teams[manager] = reports.ToHashSet();
+        }
+        return OrgChart.FromTeams(teams);
+    }
 }

@@ -31,7 +31,7 @@ public static class EmployeeBatches
     {
         var matched = new List<string>();
         if (rule is null) return matched;
-        var org = await AssignmentSyncJob.OrgChartAsync(db, cancellationToken);
+        var org = await AssignmentSyncJob.OrgChartAsync(db, [rule], cancellationToken);
         await foreach (var batch in BatchesAsync(db, batchSize, activeOnly: true, cancellationToken))
             matched.AddRange(batch.Where(e => rule.Matches(e.Facts, org)).Select(e => e.Facts.Id));
         return matched;

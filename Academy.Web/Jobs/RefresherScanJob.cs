@@ -21,28 +21,32 @@ public sealed class RefresherScanJob(AcademyDbContext db, ContentCatalog catalog
         var moduleIds = modules.Keys.ToList();
         var size = options.Value.Jobs.BatchSize;
         var assigned = 0;
-        var lastId = 0;
+        (DateTimeOffset ExpiresAt, int Id)? after = null;
         while (true)
         {
-            var due = await db.ModuleCompletions.AsNoTracking()
-                .Where(c => c.Id > lastId && c.ExpiresAt != null && c.ExpiresAt <= horizon && moduleIds.Contains(c.ModuleId)
+            var query = db.ModuleCompletions.AsNoTracking()
+                .Where(c => c.ExpiresAt != null && c.ExpiresAt <= horizon && moduleIds.Contains(c.ModuleId)
                     && !db.ModuleCompletions.Any(later => later.EmployeeId == c.EmployeeId && later.ModuleId == c.ModuleId && later.Sequence > c.Sequence)
-                    && db.Users.Any(u => u.Id == c.EmployeeId && u.IsActive))
-                .OrderBy(c => c.Id).Take(size)
-                .Select(c => new { c.Id, c.EmployeeId, c.ModuleId, c.Sequence, ExpiresAt = c.ExpiresAt!.Value })
+                    && db.Users.Any(u => u.Id == c.EmployeeId && u.IsActive));
+            // Keyset on (expiry, id) walks the expiry index: only completions expiring before the horizon are read, not
+            // every completion by id. (The split condition is the form SQLite turns into an index range.)
+            if (after is { } last) query = query.Where(c => c.ExpiresAt >= last.ExpiresAt && (c.ExpiresAt > last.ExpiresAt || c.Id > last.Id));
+            var due = await query.OrderBy(c => c.ExpiresAt).ThenBy(c => c.Id).Take(size)
+                .Select(c => new
+                {
+                    c.Id, c.EmployeeId, c.ModuleId, c.Sequence, ExpiresAt = c.ExpiresAt!.Value,
+                    HasRefresher = db.Assignments.Any(a => a.EmployeeId == c.EmployeeId && a.ItemKind == ItemKind.Module && a.ItemId == c.ModuleId && a.Cycle == c.Sequence),
+                })
                 .ToListAsync(cancellationToken);
             if (due.Count == 0) break;
-            lastId = due[^1].Id;
+            after = (due[^1].ExpiresAt, due[^1].Id);
 
-            var employees = due.Select(c => c.EmployeeId).Distinct().ToList();
-            var assignmentKeys = (await db.Assignments.AsNoTracking().Where(a => employees.Contains(a.EmployeeId) && a.Cycle > 0)
-                .Select(a => new { a.EmployeeId, a.ItemId, a.Cycle }).ToListAsync(cancellationToken)).Select(a => (a.EmployeeId, a.ItemId, a.Cycle)).ToHashSet();
             var notices = new List<Notification>();
             foreach (var completion in due)
             {
                 var status = Refresher.StatusAt(completion.ExpiresAt, modules[completion.ModuleId], now);
                 if (status == CompletionStatus.Valid) continue;
-                if (!assignmentKeys.Contains((completion.EmployeeId, completion.ModuleId, completion.Sequence)))
+                if (!completion.HasRefresher)
                 {
                     db.Assignments.Add(new Assignment
                     {

@@ -19,6 +19,8 @@ public sealed class ModuleCompletionConfiguration : IEntityTypeConfiguration<Mod
     {
         builder.Property(c => c.ModuleId).HasMaxLength(100);
         builder.HasIndex(c => new { c.EmployeeId, c.ModuleId, c.Sequence }).IsUnique();
+        // The refresher scan walks completions in expiry order up to its horizon; reports of expiring training too.
+        builder.HasIndex(c => c.ExpiresAt);
         builder.HasOne<Employee>().WithMany().HasForeignKey(c => c.EmployeeId).OnDelete(DeleteBehavior.Cascade);
     }
 }

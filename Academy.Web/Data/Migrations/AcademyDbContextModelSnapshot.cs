@@ -642,6 +642,8 @@ namespace Academy.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExpiresAt");
+
                     b.HasIndex("EmployeeId", "ModuleId", "Sequence")
                         .IsUnique();
 

@@ -2,6 +2,7 @@ using Academy.Domain.Assignments;
 using Academy.Web.Data;
 using Academy.Web.Infrastructure;
 using Academy.Web.Jobs;
+using Hangfire;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,9 @@ using Microsoft.Extensions.Options;
 namespace Academy.Web.Pages.Assignments;
 
 /// <summary>Create or edit an audience rule. "Preview" shows who gains and who loses the assignment, with counts, and
-/// saves nothing; "Save" stores the rule, which the next assignment sync applies.</summary>
-public sealed class EditModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, IOptions<AcademyOptions> options) : PageModel
+/// saves nothing; "Save" stores the rule and queues its sync, so it applies within moments rather than at the next
+/// scheduled run (the request does not wait for it).</summary>
+public sealed class EditModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, IOptions<AcademyOptions> options, IBackgroundJobClient jobs) : PageModel
 {
     public sealed record Option(string Value, string Label);
 
@@ -74,6 +76,9 @@ public sealed class EditModel(AcademyDbContext db, ContentCatalog catalog, TimeP
         (row.ItemKind, row.ItemId, row.RuleJson, row.DueKind, row.DueOn, row.DueAfter, row.Reason, row.UpdatedAt) =
             (kind, itemId, rule.ToJson(), due.Kind, due.On, due.After?.ToString(), Form.Reason.Trim(), now);
         await db.SaveChangesAsync(cancellationToken);
+        var ruleId = row.Id;
+        jobs.Enqueue<AssignmentSyncJob>(j => j.RunForRuleAsync(ruleId, CancellationToken.None));
+        TempData[IndexModel.MessageKey] = "The rule is saved. It is being applied now: the counts below fill in within moments.";
         return RedirectToPage("/Assignments/Index");
     }
 

@@ -1,6 +1,7 @@
 using Academy.Domain.Assignments;
 using Academy.Web.Data;
 using Academy.Web.Jobs;
+using Hangfire;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Web.Pages.Assignments;
 
 /// <summary>HR's audience rules: what is assigned to whom, with how many open and completed assignments each has.</summary>
-public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock) : PageModel
+public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, IBackgroundJobClient jobs) : PageModel
 {
+    public const string MessageKey = "AssignmentsMessage";
+
+    /// <summary>What the last save or retire did, as English text the view translates.</summary>
+    [TempData(Key = MessageKey)] public string? Message { get; set; }
+
     public sealed record Row(int Id, string Title, string Rule, string Due, string Reason, bool FromContent, bool Retired, int Open, int Completed);
 
     public IReadOnlyList<Row> Rules { get; private set; } = [];
@@ -30,6 +36,9 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         if (rule is null) return NotFound();
         rule.RetiredAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        // Unfinished assignments from this rule are withdrawn now, not at the next scheduled run.
+        jobs.Enqueue<AssignmentSyncJob>(j => j.RunForRuleAsync(id, CancellationToken.None));
+        Message = "The rule is retired. Its unfinished assignments are being withdrawn now; completed ones are kept.";
         return RedirectToPage();
     }
 
