@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Web.Infrastructure;
 
@@ -18,6 +19,9 @@ public static class Policies
     public const string Trainer = "Trainer";
     public const string HR = "HR";
     public const string Admin = "Admin";
+
+    /// <summary>HR and administrators (every employee) and managers (their own reports, direct and indirect).</summary>
+    public const string Reports = "Reports";
 }
 
 /// <summary>Who may see what, in one place: the roles each policy admits and the policy each folder or page
@@ -47,6 +51,8 @@ public static class Permissions
         // Trainers fix the files it lists, so Content health is theirs as much as the administrators'.
         ("/Admin/ContentHealth", Policies.Trainer),
         ("/Admin/Mail", Policies.Admin),
+        // A page entry, so that it adds to whatever a /Reports folder entry asks rather than replacing it.
+        ("/Reports/Charts", Policies.Reports),
     ];
 
     private static readonly string[] AnonymousPages = ["/Account/Login", "/Error", "/Language", "/Verify/Index"];
@@ -55,11 +61,17 @@ public static class Permissions
     /// the menu entries that will open.</summary>
     public static bool Allows(this ClaimsPrincipal user, string policy) => PolicyRoles[policy].Any(user.IsInRole);
 
+    /// <summary>True when the user sees every employee in reports: HR and administrators. Anyone else who passes
+    /// <see cref="Policies.Reports"/> is a manager and sees only their own reports.</summary>
+    public static bool SeesEveryone(this ClaimsPrincipal user) => user.Allows(Policies.HR);
+
     public static void AddAcademyAuthorization(this IServiceCollection services)
     {
         var builder = services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         foreach (var (policy, roles) in PolicyRoles) builder.AddPolicy(policy, p => p.RequireRole(roles));
+        builder.AddPolicy(Policies.Reports, p => p.RequireAuthenticatedUser().AddRequirements(new ReportsRequirement()));
+        services.AddScoped<IAuthorizationHandler, ReportsHandler>();
     }
 
     public static void Apply(PageConventionCollection conventions)
@@ -67,5 +79,21 @@ public static class Permissions
         foreach (var (folder, policy) in Folders) conventions.AuthorizeFolder(folder, policy);
         foreach (var (page, policy) in Pages) conventions.AuthorizePage(page, policy);
         foreach (var page in AnonymousPages) conventions.AllowAnonymousToPage(page);
+    }
+}
+
+/// <summary>Met by HR and administrators, and by anyone who manages at least one employee.</summary>
+public sealed class ReportsRequirement : IAuthorizationRequirement;
+
+/// <summary>Asks the database whether the user manages anyone, on each request, so that a manager appointed a minute
+/// ago sees their reports at once and one who no longer manages anyone does not.</summary>
+public sealed class ReportsHandler(Data.AcademyDbContext db) : AuthorizationHandler<ReportsRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ReportsRequirement requirement)
+    {
+        if (context.User.SeesEveryone()) context.Succeed(requirement);
+        else if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id
+                 && await db.Users.AnyAsync(u => u.ManagerId == id && u.IsActive))
+            context.Succeed(requirement);
     }
 }
