@@ -45,7 +45,8 @@ public static class TrainingFigures
         var group = Expression.Parameter(typeof(IGrouping<int, Assignment>), "g");
         var counts = weeks.Select(w => (Expression)Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(Assignment)], group, OverdueAt(w)));
         var selector = Expression.Lambda<Func<IGrouping<int, Assignment>, int[]>>(Expression.NewArrayInit(typeof(int), counts), group);
-        var row = await candidates.GroupBy(a => 1).Select(selector).FirstOrDefaultAsync(cancellationToken);
+        // One group of every candidate, so one row of counts; none at all when no assignment is a candidate.
+        var row = (await candidates.GroupBy(a => 1).Select(selector).ToListAsync(cancellationToken)).SingleOrDefault();
         return weeks.Select((w, i) => new WeekOverdue(w, row?[i] ?? 0)).ToList();
     }
 
