@@ -62,7 +62,9 @@ public static class SvgChart
 
     private static string Columns(ColumnChart chart)
     {
-        const double column = 56, gap = 12, plot = 180, top = 24, axis = 44;
+        const double gap = 12, plot = 180, top = 24, axis = 44;
+        // As wide as the longest line of a label (a French "Maintenant"), so that none is cut.
+        var column = Math.Clamp(Math.Ceiling(chart.Bars.SelectMany(c => c.Label.Split('\n')).Select(l => l.Length).DefaultIfEmpty(0).Max() * CharWidth) + 4 - gap, 44, 120);
         var labelLines = chart.Bars.Any(c => c.Label.Contains('\n')) ? 2 : 1;
         var bottom = 10 + labelLines * (FontSize + 3);
         var max = NiceMax(chart.Bars.Select(c => c.Value).DefaultIfEmpty(0).Max());
@@ -141,7 +143,9 @@ public static class SvgChart
             .Append(Invariant($"width=\"{Round(width)}\" height=\"{Round(height)}\" viewBox=\"0 0 {Round(width)} {Round(height)}\" "))
             .Append(Invariant($"font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"{FontSize}\">"))
             .Append("<title id=\"").Append(chart.Id).Append("-title\">").Append(Encode(chart.Title)).Append("</title>")
-            .Append("<desc id=\"").Append(chart.Id).Append("-desc\">").Append(Encode(chart.Description)).Append("</desc>");
+            .Append("<desc id=\"").Append(chart.Id).Append("-desc\">").Append(Encode(chart.Description)).Append("</desc>")
+            // Paper behind the marks: the contrast of every colour is reckoned against white, whatever the page behind.
+            .Append(Invariant($"<rect width=\"{Round(width)}\" height=\"{Round(height)}\" rx=\"8\" fill=\"#ffffff\"/>"));
         return svg;
     }
 
