@@ -55,6 +55,8 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
         ["/assignments/edit/{id:int?}"] = [SignIn, 403, 403, 200, 200],
         ["/assignments/overdue"] = [SignIn, 403, 403, 200, 200],
         ["/assignments/manual"] = [SignIn, 403, 403, 200, 200],
+        // HR's and any manager's: none of these learners or trainers has reports.
+        ["/reports/charts"] = [SignIn, 403, 403, 200, 200],
         ["/notifications"] = [SignIn, 200, 200, 200, 200],
         // A manager's page: none of these visitors has reports.
         ["/team"] = [SignIn, 403, 403, 403, 403],

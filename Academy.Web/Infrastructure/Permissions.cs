@@ -62,6 +62,10 @@ public static class Permissions
     /// the menu entries that will open.</summary>
     public static bool Allows(this ClaimsPrincipal user, string policy) => PolicyRoles[policy].Any(user.IsInRole);
 
+    /// <summary>True when the user sees every employee in reports: HR and administrators. Anyone else who passes
+    /// <see cref="Policies.Reports"/> is a manager and sees only their own reports.</summary>
+    public static bool SeesEveryone(this ClaimsPrincipal user) => user.Allows(Policies.HR);
+
     public static void AddAcademyAuthorization(this IServiceCollection services)
     {
         var builder = services.AddAuthorizationBuilder()
