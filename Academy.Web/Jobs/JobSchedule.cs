@@ -50,8 +50,10 @@ public static class JobSchedule
         recurring.AddOrUpdate<ReminderJob>(Reminders, j => j.RunAsync(CancellationToken.None), jobs.Reminders, utc);
         recurring.AddOrUpdate<MailDispatchJob>(MailDispatch, j => j.RunAsync(CancellationToken.None), jobs.MailDispatch, utc);
         recurring.AddOrUpdate<CertificateIssueJob>(CertificateScan, j => j.RunMissedAsync(CancellationToken.None), jobs.CertificateScan, utc);
-        if (!jobs.Enabled) return;
+        // Resolved now, while Hangfire's process-wide log provider is this host's: a client first made later, after
+        // another host in the same process (a test's restart) has set and disposed its own, fails to make its logger.
         var client = services.GetRequiredService<IBackgroundJobClient>();
+        if (!jobs.Enabled) return;
         var sync = client.Enqueue<AssignmentSyncJob>(j => j.RunAsync(CancellationToken.None));
         var scan = client.ContinueJobWith<RefresherScanJob>(sync, j => j.RunAsync(CancellationToken.None), new EnqueuedState(), JobContinuationOptions.OnAnyFinishedState);
         // Certificates before reminders, which mention when a certificate expires.
