@@ -55,6 +55,11 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
         ["/assignments/edit/{id:int?}"] = [SignIn, 403, 403, 200, 200],
         ["/assignments/overdue"] = [SignIn, 403, 403, 200, 200],
         ["/notifications"] = [SignIn, 200, 200, 200, 200],
+        ["/import"] = [SignIn, 403, 403, 200, 200],
+        // An import that does not exist: HR is told so, others never get that far.
+        ["/import/{id:int}"] = [SignIn, 403, 403, 404, 404],
+        ["/import/{id:int}/progress"] = [SignIn, 403, 403, 404, 404],
+        ["/account/set-password"] = [200, 200, 200, 200, 200],
         // A manager's page: none of these visitors has reports.
         ["/team"] = [SignIn, 403, 403, 403, 403],
         ["/media/{module:regex(^[a-z0-9-]+$)}/{file:regex(^[A-Za-z0-9_.-]+$)}"] = [SignIn, 404, 404, 404, 404],
@@ -109,6 +114,8 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
                 "/verify/{code}.json" => $"/verify/{certificate.Code}.json",
                 "/certificates/{id:int}/pdf" => $"/certificates/{certificate.Id}/pdf",
                 "/certificates/manage/{id:int}" => $"/certificates/manage/{certificate.Id}",
+                "/import/{id:int}" => "/import/999999",
+                "/import/{id:int}/progress" => "/import/999999/progress",
                 _ when pattern.StartsWith("/media/", StringComparison.Ordinal) => "/media/warm-welcome/missing.png",
                 _ => pattern,
             };

@@ -20,6 +20,7 @@ public sealed class AcademyDbContext(DbContextOptions<AcademyDbContext> options)
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
+    public DbSet<EmployeeImportFile> EmployeeImports => Set<EmployeeImportFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -39,6 +39,7 @@ public static class Permissions
         ("/Workspace", Policies.Trainer),
         ("/Certificates/Manage", Policies.HR),
         ("/Assignments", Policies.HR),
+        ("/Import", Policies.HR),
     ];
 
     /// <summary>Single pages and their policy.</summary>
@@ -49,7 +50,7 @@ public static class Permissions
         ("/Admin/Mail", Policies.Admin),
     ];
 
-    private static readonly string[] AnonymousPages = ["/Account/Login", "/Error", "/Language", "/Verify/Index"];
+    private static readonly string[] AnonymousPages = ["/Account/Login", "/Account/SetPassword", "/Error", "/Language", "/Verify/Index"];
 
     /// <summary>True when <paramref name="user"/> passes <paramref name="policy"/>; the layout uses it to show only
     /// the menu entries that will open.</summary>
