@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "steps" => await StepPostRun.RunAsync(args[1..]),
     "certificates" => await CertificateRun.RunAsync(args[1..]),
     "assignments" => await AssignmentsRun.RunAsync(args[1..]),
+    "employees" => await EmployeeImportRun.RunAsync(args[1..]),
     "generate" when args.Length == 2 => Generate(args[1]),
     _ => Usage(),
 };
@@ -29,6 +30,8 @@ static int Usage()
               (1,000 certificate PDFs against a one-line SkiaSharp page, and HR's zip of 1,000 through the real page)
           dotnet run -c Release --project bench/Academy.Bench -- assignments [--sizes 1000,10000] [--rounds 3] [--page-warmup 100] [--page-rounds 300] [--no-write]
               (assignment sync and refresher scan over generated employees × 60 modules against raw SQL; My learning against the lesson page)
+          dotnet run -c Release --project bench/Academy.Bench -- employees [--sizes 1000,50000] [--no-write]
+              (HR's employee CSV import: preview and apply times, then the same file again)
           Academy.Bench generate <folder>    (writes the import benchmark's content, to read it)
         """);
     return 2;
