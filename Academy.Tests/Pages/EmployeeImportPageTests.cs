@@ -85,7 +85,7 @@ public sealed class EmployeeImportPageTests(AcademyFactory factory)
         var progress = await hr.GetDocumentAsync($"/import/{first.Id}/progress");
         Assert.Contains("2 created, 1 updated, 0 deactivated, 0 unchanged", progress.QuerySelector("#import-done")!.TextContent);
         Assert.Contains("Rita Report", progress.QuerySelector("#imported-employees")!.TextContent);
-        Assert.Null(progress.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.Null(progress.QuerySelector("[data-refresh]"));
 
         var second = await ApplyAsync(hr, csv);
 
@@ -224,7 +224,7 @@ public sealed class EmployeeImportPageTests(AcademyFactory factory)
         var apply = await hr.PostFormAsync(url + "?handler=Apply", [], url);
         Assert.Equal($"/import/{id}/progress", apply.Headers.Location!.OriginalString);
         var waiting = await hr.GetDocumentAsync($"/import/{id}/progress");
-        Assert.NotNull(waiting.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.NotNull(waiting.QuerySelector("[data-refresh]"));
         await RunJobAsync(id);
         using var scope = factory.Services.CreateScope();
         var file = await scope.ServiceProvider.GetRequiredService<AcademyDbContext>().EmployeeImports.AsNoTracking().SingleAsync(f => f.Id == id);
