@@ -135,6 +135,49 @@ public sealed class HrJourneyTests(BrowserFixture browser) : IClassFixture<Brows
         Assert.Contains(department, await hr.Locator("#exports tbody tr").First.TextContentAsync());
     }
 
+    [Fact]
+    public async Task HrImportsASmallCsv_SeesTheBadRowByRowAndColumn_FixesIt_AppliesIt_AndSeesTheEmployees()
+    {
+        var u = Guid.NewGuid().ToString("N")[..8];
+        string Csv(string secondEmail) => $"Employee number;Email;Name;Department;Manager\nJ1-{u};ada-{u}@academy.test;Ada Lane;Billing;\nJ2-{u};{secondEmail};Bo Reyes;Billing;J1-{u}\n";
+
+        var hr = await browser.SignedInPageAsync("hr@academy.test");
+        await hr.GetByRole(AriaRole.Link, new() { Name = "Import employees", Exact = true }).ClickAsync();
+        await hr.ArrivedAsync(url => new Uri(url).AbsolutePath == "/import");
+        await AssertAccessibleAsync(hr);
+
+        // 1. A file with one bad row: the preview names row 3, column Email, and offers no Apply.
+        await hr.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "people.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(Csv("bo-at-academy.test")) });
+        await hr.GetByRole(AriaRole.Button, new() { Name = "Preview", Exact = true }).ClickAsync();
+        await hr.ArrivedAsync(url => System.Text.RegularExpressions.Regex.IsMatch(new Uri(url).AbsolutePath, "^/import/[0-9]+$"));
+        await AssertAccessibleAsync(hr);
+        var error = (await hr.Locator("#import-errors tbody tr td").AllTextContentsAsync()).Select(c => c.Trim()).ToArray();
+        Assert.Equal(new[] { "3", "Email", "“bo-at-academy.test” is not an email address." }, error);
+        Assert.Equal(0, await hr.Locator("#apply").CountAsync());
+
+        // 2. The corrected file: two to create, applied in the background.
+        await hr.GetByRole(AriaRole.Link, new() { Name = "Back to the imports" }).First.ClickAsync();
+        await hr.ArrivedAsync(url => new Uri(url).AbsolutePath == "/import");
+        await hr.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "people.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(Csv($"bo-{u}@academy.test")) });
+        await hr.GetByRole(AriaRole.Button, new() { Name = "Preview", Exact = true }).ClickAsync();
+        await hr.ArrivedAsync(url => System.Text.RegularExpressions.Regex.IsMatch(new Uri(url).AbsolutePath, "^/import/[0-9]+$"));
+        Assert.Equal("2", (await hr.Locator("#count-create").TextContentAsync())!.Trim());
+        Assert.Equal("0", (await hr.Locator("#count-errors").TextContentAsync())!.Trim());
+        var id = int.Parse(new Uri(hr.Url).AbsolutePath.Split('/')[^1]);
+        await hr.GetByRole(AriaRole.Button, new() { Name = "Apply this file" }).ClickAsync();
+        await hr.ArrivedAsync(url => new Uri(url).AbsolutePath == $"/import/{id}/progress");
+        await AssertAccessibleAsync(hr);
+
+        // No Hangfire server in tests: the job runs here, as the server would run it.
+        using (var scope = browser.Site.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<Academy.Web.Import.EmployeeImportJob>().RunAsync(id, CancellationToken.None);
+        await VisitAsync(hr, $"/import/{id}/progress");
+        Assert.Contains("2 created", await hr.Locator("#import-done").TextContentAsync());
+        var people = await hr.Locator("#imported-employees tbody tr").AllTextContentsAsync();
+        Assert.Contains(people, p => p.Contains("Ada Lane") && p.Contains("Billing"));
+        Assert.Contains(people, p => p.Contains("Bo Reyes") && p.Contains("Ada Lane"));
+    }
+
     private static async Task VisitAsync(IPage page, string url)
     {
         var response = await page.GotoAsync(url);

@@ -58,6 +58,11 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
         // HR's and any manager's: none of these learners or trainers has reports.
         ["/reports/charts"] = [SignIn, 403, 403, 200, 200],
         ["/notifications"] = [SignIn, 200, 200, 200, 200],
+        ["/import"] = [SignIn, 403, 403, 200, 200],
+        // An import that does not exist: HR is told so, others never get that far.
+        ["/import/{id:int}"] = [SignIn, 403, 403, 404, 404],
+        ["/import/{id:int}/progress"] = [SignIn, 403, 403, 404, 404],
+        ["/account/set-password"] = [200, 200, 200, 200, 200],
         // A manager's page: none of these visitors has reports.
         ["/team"] = [SignIn, 403, 403, 403, 403],
         // HR's and administrators' (and any manager's, narrowed to their reports).
@@ -125,6 +130,8 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
                 "/verify/{code}.json" => $"/verify/{certificate.Code}.json",
                 "/certificates/{id:int}/pdf" => $"/certificates/{certificate.Id}/pdf",
                 "/certificates/manage/{id:int}" => $"/certificates/manage/{certificate.Id}",
+                "/import/{id:int}" => "/import/999999",
+                "/import/{id:int}/progress" => "/import/999999/progress",
                 _ when pattern.StartsWith("/media/", StringComparison.Ordinal) => "/media/warm-welcome/missing.png",
                 _ => pattern,
             };

@@ -66,14 +66,14 @@ public sealed class SmtpMailTests
         Assert.Contains("nina@academy.test", page.QuerySelector("#failed-mail")!.TextContent);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class ServerProcess(Process process) : IDisposable
+    internal sealed class ServerProcess(Process process) : IDisposable
     {
         public void Dispose()
         {
@@ -82,7 +82,7 @@ public sealed class SmtpMailTests
         }
     }
 
-    private static ServerProcess StartServer(int port, out StringBuilder received)
+    internal static ServerProcess StartServer(int port, out StringBuilder received)
     {
         var output = new StringBuilder();
         received = output;
@@ -109,7 +109,7 @@ public sealed class SmtpMailTests
 
     /// <summary>aiosmtpd's debugging handler prints each message between "---------- MESSAGE FOLLOWS ----------" and
     /// "------------ END MESSAGE ------------", with an X-Peer header of its own.</summary>
-    private static async Task<MimeMessage> WaitForMessageAsync(StringBuilder output, string to)
+    internal static async Task<MimeMessage> WaitForMessageAsync(StringBuilder output, string to)
     {
         const string start = "---------- MESSAGE FOLLOWS ----------";
         const string end = "------------ END MESSAGE ------------";

@@ -23,6 +23,7 @@ public sealed class AcademyDbContext(DbContextOptions<AcademyDbContext> options)
     public DbSet<ReviewItem> ReviewItems => Set<ReviewItem>();
     public DbSet<ReviewLog> ReviewLogs => Set<ReviewLog>();
     public DbSet<ExportRecord> ReportExports => Set<ExportRecord>();
+    public DbSet<EmployeeImportFile> EmployeeImports => Set<EmployeeImportFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

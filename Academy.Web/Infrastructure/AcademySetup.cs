@@ -22,6 +22,9 @@ public static class AcademySetup
 
     private static readonly TimeSpan StampValidationInterval = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long an imported employee's set-password link works (Identity's reset token lifespan).</summary>
+    public static readonly TimeSpan InvitationLifespan = TimeSpan.FromDays(7);
+
     public static void AddAcademy(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -54,6 +57,8 @@ public static class AcademySetup
             .AddSignInManager<AcademySignInManager>()
             .AddClaimsPrincipalFactory<EmployeeClaimsFactory>();
         services.AddScoped<IUserConfirmation<Employee>, ActiveEmployeeConfirmation>();
+        // An invitation waits in a mailbox over a weekend; Identity's default day is too short for it.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = InvitationLifespan);
         // A deactivated employee's security stamp changes; their open sessions end within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = StampValidationInterval);
         services.ConfigureApplicationCookie(o =>
@@ -114,6 +119,8 @@ public static class AcademySetup
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Pages.Quizzes.QuizAttempts>();
         services.AddSingleton<Certificates.CertificatePdf>();
+        services.AddScoped<Import.EmployeeImportJob>();
+        services.AddSingleton<Import.ImportProgress>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

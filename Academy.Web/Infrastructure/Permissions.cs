@@ -44,6 +44,7 @@ public static class Permissions
         ("/Certificates/Manage", Policies.HR),
         ("/Assignments", Policies.HR),
         ("/Reports", Policies.Reports),
+        ("/Import", Policies.HR),
     ];
 
     /// <summary>Single pages and their policy.</summary>
@@ -56,7 +57,7 @@ public static class Permissions
         ("/Reports/Exports", Policies.HR),
     ];
 
-    private static readonly string[] AnonymousPages = ["/Account/Login", "/Error", "/Language", "/Verify/Index"];
+    private static readonly string[] AnonymousPages = ["/Account/Login", "/Account/SetPassword", "/Error", "/Language", "/Verify/Index"];
 
     /// <summary>True when <paramref name="user"/> passes <paramref name="policy"/>; the layout uses it to show only
     /// the menu entries that will open.</summary>

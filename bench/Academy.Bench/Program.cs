@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "certificates" => await CertificateRun.RunAsync(args[1..]),
     "assignments" => await AssignmentsRun.RunAsync(args[1..]),
     "reports" => await ReportsRun.RunAsync(args[1..]),
+    "employees" => await EmployeeImportRun.RunAsync(args[1..]),
     "generate" when args.Length == 2 => Generate(args[1]),
     _ => Usage(),
 };
@@ -32,6 +33,8 @@ static int Usage()
               (assignment sync and refresher scan over generated employees × 60 modules against raw SQL; My learning against the lesson page)
           dotnet run -c Release --project bench/Academy.Bench -- reports [--sizes 1000x20,10000x60,50000x100] [--rounds 2] [--screen-rounds 30] [--no-write]
               (the completion report's CSV and XLSX exports against a raw SqliteDataReader scan; its first screen against the module page)
+          dotnet run -c Release --project bench/Academy.Bench -- employees [--sizes 1000,50000] [--no-write]
+              (HR's employee CSV import: preview and apply times, then the same file again)
           Academy.Bench generate <folder>    (writes the import benchmark's content, to read it)
         """);
     return 2;

@@ -68,3 +68,10 @@ function enhancePreview(root) {
     show(player.dataset.first);
   }
 }
+
+// A page that follows a background job (the employee import) names its refresh interval in seconds; the strict CSP
+// forbids inline script, so the reload lives here.
+(() => {
+    const seconds = Number(document.querySelector("[data-refresh]")?.getAttribute("data-refresh"));
+    if (seconds > 0) setTimeout(() => location.reload(), seconds * 1000);
+})();

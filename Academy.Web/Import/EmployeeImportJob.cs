@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Academy.Domain.People;
+using Academy.Web.Data;
+using Academy.Web.Infrastructure;
+using Academy.Web.Jobs;
+using Hangfire;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Academy.Web.Import;
+
+/// <summary>Applies a previewed HR file: every change in one transaction (all or nothing), checked again against the
+/// employees stored now. New active accounts get an invitation through the outbox; afterwards the audience rules run,
+/// so the imported people have their training at once. A second run of an applied file does nothing.</summary>
+public sealed class EmployeeImportJob(
+    AcademyDbContext db, UserManager<Employee> users, ILookupNormalizer normalizer, ImportProgress progress, AssignmentSyncJob sync,
+    IBackgroundJobClient jobs, TimeProvider clock, IOptions<AcademyOptions> options, IStringLocalizer<SharedResource> t, ILogger<EmployeeImportJob> logger)
+{
+    private const int ChunkSize = 500;
+
+    public async Task RunAsync(int importId, CancellationToken cancellationToken)
+    {
+        var file = await db.EmployeeImports.SingleOrDefaultAsync(f => f.Id == importId, cancellationToken);
+        if (file is null || file.Status is ImportStatus.Applied or ImportStatus.Failed) return;
+        file.Status = ImportStatus.Running;
+        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            if (await ApplyAsync(file, cancellationToken))
+            {
+                await RunAudienceRulesAsync(cancellationToken);
+                jobs.Enqueue<MailDispatchJob>(j => j.RunAsync(CancellationToken.None));
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The transaction rolled back: nothing of the file is written. A retry would meet the same data, so none.
+            logger.LogError(e, "Employee import {Id} failed", importId);
+            await FailAsync(importId, t["The import stopped before the end and wrote nothing: {0}", e.Message], cancellationToken);
+        }
+        finally
+        {
+            progress.Finish(importId);
+        }
+    }
+
+    private async Task<bool> ApplyAsync(EmployeeImportFile file, CancellationToken cancellationToken)
+    {
+        var check = await ImportPlanner.CheckAsync(db, file, cancellationToken);
+        if (check.MissingColumns.Count > 0 || check.Plan.Errors.Count > 0)
+        {
+            // Someone changed the employees since the preview: say so rather than write half a file.
+            await FailAsync(file.Id, t.Plural(check.Plan.ErrorRows, "The file no longer passes its checks ({0} row with errors): open its preview again.",
+                "The file no longer passes its checks ({0} rows with errors): open its preview again."), cancellationToken);
+            return false;
+        }
+        var plan = check.Plan;
+        var now = clock.GetUtcNow();
+        var learnerRoleId = await db.Roles.Where(r => r.Name == Roles.Learner).Select(r => r.Id).SingleAsync(cancellationToken);
+        var changes = plan.InWriteOrder().Where(c => c.Action != ImportAction.Unchanged).ToList();
+        var newIds = new Dictionary<int, string>();
+        progress.Report(file.Id, 0, changes.Count);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            for (var start = 0; start < changes.Count; start += ChunkSize)
+            {
+                var chunk = changes.Skip(start).Take(ChunkSize).ToList();
+                var ids = chunk.Where(c => c.ExistingId is not null).Select(c => c.ExistingId!).ToList();
+                var tracked = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+                foreach (var change in chunk)
+                {
+                    var managerId = change.ManagerRow is { } row ? newIds[row] : change.Record.ManagerId;
+                    if (change.ExistingId is { } id)
+                    {
+                        var employee = tracked[id];
+                        var deactivated = employee.IsActive && !change.Record.Active;
+                        Write(employee, change.Record, managerId);
+                        // A new stamp ends the sessions of someone who left, within the stamp validation interval.
+                        if (deactivated) employee.SecurityStamp = Guid.NewGuid().ToString();
+                    }
+                    else
+                    {
+                        var employee = new Employee { EmailConfirmed = true, SecurityStamp = Guid.NewGuid().ToString() };
+                        Write(employee, change.Record, managerId);
+                        newIds[change.Row] = employee.Id;
+                        db.Users.Add(employee);
+                        db.UserRoles.Add(new IdentityUserRole<string> { UserId = employee.Id, RoleId = learnerRoleId });
+                        if (employee.IsActive) db.MailOutbox.Add(await InvitationAsync(employee, now));
+                    }
+                }
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                progress.Report(file.Id, Math.Min(start + ChunkSize, changes.Count), changes.Count);
+            }
+            var stored = await db.EmployeeImports.SingleAsync(f => f.Id == file.Id, cancellationToken);
+            stored.Status = ImportStatus.Applied;
+            stored.AppliedAt = now;
+            stored.Created = plan.Count(ImportAction.Create);
+            stored.Updated = plan.Count(ImportAction.Update);
+            stored.Deactivated = plan.Count(ImportAction.Deactivate);
+            stored.Unchanged = plan.Count(ImportAction.Unchanged);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Employee import {Id}: {Created} created, {Updated} updated, {Deactivated} deactivated", file.Id,
+            plan.Count(ImportAction.Create), plan.Count(ImportAction.Update), plan.Count(ImportAction.Deactivate));
+        return true;
+    }
+
+    private async Task FailAsync(int importId, string error, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var file = await db.EmployeeImports.SingleAsync(f => f.Id == importId, cancellationToken);
+        file.Status = ImportStatus.Failed;
+        file.Error = error;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The rules run over everyone: imported people get what their department or role calls for, and people
+    /// who left lose what they had not finished. A failure here leaves the import applied; the nightly sync catches up.</summary>
+    private async Task RunAudienceRulesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sync.RunAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "The assignment sync after an employee import failed; its next run will assign the imported employees");
+        }
+    }
+
+    private void Write(Employee employee, EmployeeRecord record, string? managerId)
+    {
+        employee.EmployeeNumber = record.EmployeeNumber;
+        employee.Email = employee.UserName = record.Email;
+        employee.NormalizedEmail = normalizer.NormalizeEmail(record.Email);
+        employee.NormalizedUserName = normalizer.NormalizeName(record.Email);
+        employee.FullName = record.FullName;
+        employee.Department = record.Department;
+        employee.JobRole = record.JobRole;
+        employee.Location = record.Location;
+        employee.ManagerId = managerId;
+        employee.HireDate = record.HireDate;
+        employee.PreferredLanguage = record.Language;
+        employee.IsActive = record.Active;
+    }
+
+    /// <summary>The invitation, in the employee's language, with a link to choose a password: Identity's reset token,
+    /// which expires (see <c>AcademySetup</c>) and stops working once used, since setting the password changes the
+    /// security stamp it was made from.</summary>
+    private async Task<OutboxMail> InvitationAsync(Employee employee, DateTimeOffset now)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(employee);
+        var baseUrl = options.Value.PublicUrl.TrimEnd('/');
+        var link = $"{baseUrl}/account/set-password?id={Uri.EscapeDataString(employee.Id)}&token={Uri.EscapeDataString(token)}";
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo(employee.PreferredLanguage ?? "en");
+        try
+        {
+            var subject = t["Your Academy account is ready"].Value;
+            var greeting = t["Hello {0},", employee.FullName].Value;
+            var intro = t["Your company has opened an Academy account for you, to follow your training. Your sign-in is your email address, {0}.", employee.Email!].Value;
+            var action = t["Choose your password"].Value;
+            var expiry = t["The link works once and expires in {0} days; if it has expired, ask your HR team for a new invitation.", AcademySetup.InvitationLifespan.Days].Value;
+            var text = new StringBuilder().AppendLine(greeting).AppendLine().AppendLine(intro).AppendLine()
+                .AppendLine($"{action}: {link}").AppendLine().AppendLine(expiry).ToString();
+            var html = $"<!DOCTYPE html><html lang=\"{CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}\"><head><meta charset=\"utf-8\"><title>{Enc(subject)}</title></head><body>"
+                + $"<p>{Enc(greeting)}</p><p>{Enc(intro)}</p><p><a href=\"{Enc(link)}\">{Enc(action)}</a></p><p><small>{Enc(expiry)}</small></p></body></html>";
+            return new OutboxMail
+            {
+                Key = $"invite:{employee.Id}", EmployeeId = employee.Id, To = employee.Email!, Subject = subject, Text = text, Html = html,
+                CreatedAt = now, NextAttemptAt = now,
+            };
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    private static string Enc(string value) => WebUtility.HtmlEncode(value);
+}
