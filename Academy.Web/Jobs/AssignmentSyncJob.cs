@@ -138,13 +138,7 @@ public sealed class AssignmentSyncJob(AcademyDbContext db, ContentCatalog catalo
         var teams = new Dictionary<string, IReadOnlySet<string>>();
         foreach (var manager in rules.SelectMany(r => r.ManagersOfAllReports()).Distinct())
         {
-            var reports = await db.Database.SqlQuery<string>($"""
-                WITH RECURSIVE "Reports"("Id") AS (
-                    SELECT "Id" FROM "AspNetUsers" WHERE "ManagerId" = {manager}
-                    UNION
-                    SELECT u."Id" FROM "AspNetUsers" u JOIN "Reports" r ON u."ManagerId" = r."Id")
-                SELECT "Id" AS "Value" FROM "Reports" WHERE "Id" <> {manager}
-                """).ToListAsync(cancellationToken);
+            var reports = await db.ReportIdsOf(manager).Where(id => id != manager).ToListAsync(cancellationToken);
             teams[manager] = reports.ToHashSet();
         }
         return OrgChart.FromTeams(teams);

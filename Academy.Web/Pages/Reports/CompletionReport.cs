@@ -68,16 +68,8 @@ public sealed class CompletionReport(AcademyDbContext db, PublishedContent conte
         return users;
     }
 
-    /// <summary>Everyone under <paramref name="managerId"/>, at any depth: a recursive query, so that a manager of managers
-    /// is one round trip whatever the depth. A circle in the data ends the recursion (UNION drops repeats).</summary>
-    public IQueryable<string> Team(string managerId) => db.Database.SqlQuery<string>($"""
-        SELECT "Id" AS "Value" FROM (
-            WITH RECURSIVE "team"("Id") AS (
-                SELECT "Id" FROM "AspNetUsers" WHERE "ManagerId" = {managerId}
-                UNION
-                SELECT u."Id" FROM "AspNetUsers" u JOIN "team" t ON u."ManagerId" = t."Id")
-            SELECT "Id" FROM "team") AS "t"
-        """);
+    /// <summary>Everyone under <paramref name="managerId"/>, at any depth, in one recursive query.</summary>
+    public IQueryable<string> Team(string managerId) => db.ReportIdsOf(managerId);
 
     /// <summary>The rows after the employee <paramref name="afterId"/> (null: from the start), in name order; with a status
     /// filter, only the employees with at least one cell in that status.</summary>
