@@ -24,6 +24,9 @@ public sealed class AcademyDbContext(DbContextOptions<AcademyDbContext> options)
     public DbSet<ReviewLog> ReviewLogs => Set<ReviewLog>();
     public DbSet<ExportRecord> ReportExports => Set<ExportRecord>();
     public DbSet<EmployeeImportFile> EmployeeImports => Set<EmployeeImportFile>();
+    public DbSet<ServiceIdea> ServiceIdeas => Set<ServiceIdea>();
+    public DbSet<IdeaEndorsement> IdeaEndorsements => Set<IdeaEndorsement>();
+    public DbSet<IdeaComment> IdeaComments => Set<IdeaComment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

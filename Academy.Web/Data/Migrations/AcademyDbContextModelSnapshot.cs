@@ -648,6 +648,54 @@ namespace Academy.Web.Data.Migrations
                     b.ToTable("ReportExports", (string)null);
                 });
 
+            modelBuilder.Entity("Academy.Web.Data.IdeaComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IdeaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("IdeaId", "PostedAt");
+
+                    b.ToTable("IdeaComments");
+                });
+
+            modelBuilder.Entity("Academy.Web.Data.IdeaEndorsement", b =>
+                {
+                    b.Property<int>("IdeaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmployeeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IdeaId", "EmployeeId");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.ToTable("IdeaEndorsements");
+                });
+
             modelBuilder.Entity("Academy.Web.Data.LessonView", b =>
                 {
                     b.Property<string>("EmployeeId")
@@ -1026,6 +1074,64 @@ namespace Academy.Web.Data.Migrations
                     b.ToTable("ReviewLogs");
                 });
 
+            modelBuilder.Entity("Academy.Web.Data.ServiceIdea", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InPracticeOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotNowReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StandardId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("AuthorId", "PostedAt");
+
+                    b.HasIndex("Department", "PostedAt");
+
+                    b.HasIndex("Status", "InPracticeOn");
+
+                    b.ToTable("ServiceIdeas");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1230,6 +1336,38 @@ namespace Academy.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Academy.Web.Data.IdeaComment", b =>
+                {
+                    b.HasOne("Academy.Web.Data.Employee", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Academy.Web.Data.ServiceIdea", null)
+                        .WithMany()
+                        .HasForeignKey("IdeaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("Academy.Web.Data.IdeaEndorsement", b =>
+                {
+                    b.HasOne("Academy.Web.Data.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Academy.Web.Data.ServiceIdea", null)
+                        .WithMany()
+                        .HasForeignKey("IdeaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Academy.Web.Data.LessonView", b =>
                 {
                     b.HasOne("Academy.Web.Data.Employee", null)
@@ -1310,6 +1448,22 @@ namespace Academy.Web.Data.Migrations
                         .HasForeignKey("ReviewItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Academy.Web.Data.ServiceIdea", b =>
+                {
+                    b.HasOne("Academy.Web.Data.Employee", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Academy.Web.Data.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Author");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

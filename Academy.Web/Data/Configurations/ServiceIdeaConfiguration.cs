@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Academy.Web.Data.Configurations;
+
+public sealed class ServiceIdeaConfiguration : IEntityTypeConfiguration<ServiceIdea>
+{
+    public void Configure(EntityTypeBuilder<ServiceIdea> builder)
+    {
+        builder.Property(i => i.StandardId).HasMaxLength(100);
+        builder.Property(i => i.Department).HasMaxLength(200);
+        builder.Property(i => i.Text).HasMaxLength(1000);
+        builder.Property(i => i.NotNowReason).HasMaxLength(500);
+        builder.HasOne(i => i.Author).WithMany().HasForeignKey(i => i.AuthorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Employee>().WithMany().HasForeignKey(i => i.DecidedById).OnDelete(DeleteBehavior.SetNull);
+        // The double-post check looks up the author's latest ideas; the indicator counts ideas in practice by day.
+        builder.HasIndex(i => new { i.AuthorId, i.PostedAt });
+        builder.HasIndex(i => new { i.Status, i.InPracticeOn });
+        builder.HasIndex(i => new { i.Department, i.PostedAt });
+    }
+}
+
+public sealed class IdeaEndorsementConfiguration : IEntityTypeConfiguration<IdeaEndorsement>
+{
+    public void Configure(EntityTypeBuilder<IdeaEndorsement> builder)
+    {
+        builder.HasKey(e => new { e.IdeaId, e.EmployeeId });
+        builder.HasOne<ServiceIdea>().WithMany().HasForeignKey(e => e.IdeaId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Employee>().WithMany().HasForeignKey(e => e.EmployeeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class IdeaCommentConfiguration : IEntityTypeConfiguration<IdeaComment>
+{
+    public void Configure(EntityTypeBuilder<IdeaComment> builder)
+    {
+        builder.Property(c => c.Text).HasMaxLength(1000);
+        builder.HasIndex(c => new { c.IdeaId, c.PostedAt });
+        builder.HasOne<ServiceIdea>().WithMany().HasForeignKey(c => c.IdeaId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.Author).WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
