@@ -69,7 +69,22 @@ public static class TrainingStatusRule
 
     /// <summary>Of the assignments covering a module, the one that decides its cell: an open one before a done one, and
     /// among those the latest cycle, then the latest assigned.</summary>
-    public static AssignmentFacts? Deciding(IEnumerable<AssignmentFacts> assignments) =>
-        assignments.OrderBy(a => a.CompletedAt is null ? 0 : 1).ThenByDescending(a => a.Cycle).ThenByDescending(a => a.AssignedAt)
-            .Select(a => (AssignmentFacts?)a).FirstOrDefault();
+    /// <remarks>One pass and no allocation: the report calls it for every cell (5 million in an export of 50,000 × 100).
+    /// On a full tie the first one given wins.</remarks>
+    public static AssignmentFacts? Deciding(IEnumerable<AssignmentFacts> assignments)
+    {
+        AssignmentFacts? best = null;
+        foreach (var a in assignments)
+            if (best is not { } b || Decides(a, b)) best = a;
+        return best;
+    }
+
+    /// <summary>Whether <paramref name="a"/> goes before <paramref name="b"/>: open before done, then the later cycle,
+    /// then the later assigned.</summary>
+    public static bool Decides(in AssignmentFacts a, in AssignmentFacts b)
+    {
+        var (aOpen, bOpen) = (a.CompletedAt is null, b.CompletedAt is null);
+        if (aOpen != bOpen) return aOpen;
+        return a.Cycle != b.Cycle ? a.Cycle > b.Cycle : a.AssignedAt > b.AssignedAt;
+    }
 }

@@ -76,6 +76,20 @@ public sealed class TrainingStatusRuleTests
         Assert.Null(TrainingStatusRule.Deciding([]));
     }
 
+    [Fact]
+    public void Deciding_BreaksTiesByCycleThenAssignedDate_AndKeepsTheFirstOfEqualOnes()
+    {
+        var first = new AssignmentFacts(Before, null, 0, false, null, null);
+        var later = first with { AssignedAt = Before.AddDays(3) };
+        var refresher = first with { Cycle = 2 };
+        var doneRefresher = first with { Cycle = 5, CompletedAt = Now };
+        Assert.Equal(later, TrainingStatusRule.Deciding([first, later, doneRefresher]));
+        Assert.Equal(refresher, TrainingStatusRule.Deciding([later, refresher, doneRefresher]));
+        Assert.Equal(doneRefresher, TrainingStatusRule.Deciding([first with { CompletedAt = Now }, doneRefresher]));
+        var twin = first with { DueOn = new DateOnly(2026, 1, 1) };
+        Assert.Equal(first, TrainingStatusRule.Deciding([first, twin]));
+    }
+
     [Theory]
     [InlineData("=HYPERLINK(\"http://evil\")", "'=HYPERLINK(\"http://evil\")")]
     [InlineData("+33 1 23", "'+33 1 23")]
