@@ -88,3 +88,28 @@ public static class TrainingStatusRule
         return a.Cycle != b.Cycle ? a.Cycle > b.Cycle : a.AssignedAt > b.AssignedAt;
     }
 }
+
+/// <summary>Where an employee stands on a program, from their cells on its modules: the report's program view.</summary>
+public static class ProgramStatusRule
+{
+    /// <summary>Overdue if any module is overdue (dated by the earliest due date), else expired if any is expired (the
+    /// earliest expiry); completed when every module is (the latest completion), expiring when every module is done and
+    /// one is in its refresher window (the earliest expiry); otherwise in progress once a module is started or done, or
+    /// assigned (the earliest due date of the open modules). Not assigned when no module has any status.</summary>
+    public static TrainingCell Of(IReadOnlyList<TrainingCell> modules)
+    {
+        if (modules.All(c => c.Status == TrainingStatus.NotAssigned)) return TrainingCell.NotAssigned;
+        if (modules.Any(c => c.Status == TrainingStatus.Overdue))
+            return new TrainingCell(TrainingStatus.Overdue, null, modules.Where(c => c.Status == TrainingStatus.Overdue).Min(c => c.DueOn), null, null);
+        if (modules.Any(c => c.Status == TrainingStatus.Expired))
+            return new TrainingCell(TrainingStatus.Expired, null, null, null, modules.Where(c => c.Status == TrainingStatus.Expired).Min(c => c.ExpiresAt));
+        bool Done(TrainingCell c) => c.Status is TrainingStatus.Completed or TrainingStatus.Expiring;
+        if (modules.All(Done))
+            return modules.Any(c => c.Status == TrainingStatus.Expiring)
+                ? new TrainingCell(TrainingStatus.Expiring, null, null, null, modules.Where(c => c.Status == TrainingStatus.Expiring).Min(c => c.ExpiresAt))
+                : new TrainingCell(TrainingStatus.Completed, null, null, modules.Max(c => c.CompletedAt), null);
+        var started = modules.Any(c => c.Status == TrainingStatus.InProgress || Done(c));
+        var due = modules.Where(c => c.Status is TrainingStatus.Assigned or TrainingStatus.InProgress).Min(c => c.DueOn);
+        return new TrainingCell(started ? TrainingStatus.InProgress : TrainingStatus.Assigned, null, due, null, null);
+    }
+}

@@ -103,3 +103,41 @@ public sealed class TrainingStatusRuleTests
     public void SpreadsheetText_NeutralisesFormulaStarts(string text, string expected) =>
         Assert.Equal(expected, SpreadsheetText.Neutralise(text));
 }
+
+public sealed class ProgramStatusRuleTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+
+    private static TrainingCell Cell(TrainingStatus status, DateOnly? due = null, DateTimeOffset? completed = null, DateTimeOffset? expires = null) =>
+        new(status, null, due, completed, expires);
+
+    [Fact]
+    public void Program_IsOverdue_WhenAnyModuleIs_DatedByTheEarliestDueDate()
+    {
+        var cell = ProgramStatusRule.Of([Cell(TrainingStatus.Completed, completed: Now), Cell(TrainingStatus.Overdue, new DateOnly(2026, 1, 2)),
+            Cell(TrainingStatus.Overdue, new DateOnly(2025, 12, 20)), Cell(TrainingStatus.Expired, expires: Now)]);
+        Assert.Equal(TrainingStatus.Overdue, cell.Status);
+        Assert.Equal(new DateOnly(2025, 12, 20), cell.Date);
+    }
+
+    [Fact]
+    public void Program_IsCompleted_OnlyWhenEveryModuleIsDone()
+    {
+        var done = ProgramStatusRule.Of([Cell(TrainingStatus.Completed, completed: Now.AddDays(-9)), Cell(TrainingStatus.Completed, completed: Now.AddDays(-2))]);
+        Assert.Equal(TrainingStatus.Completed, done.Status);
+        Assert.Equal(DateOnly.FromDateTime(Now.AddDays(-2).UtcDateTime), done.Date);
+        var expiring = ProgramStatusRule.Of([Cell(TrainingStatus.Completed, completed: Now), Cell(TrainingStatus.Expiring, expires: Now.AddDays(10))]);
+        Assert.Equal(TrainingStatus.Expiring, expiring.Status);
+        var half = ProgramStatusRule.Of([Cell(TrainingStatus.Completed, completed: Now), Cell(TrainingStatus.Assigned, new DateOnly(2026, 2, 1)), Cell(TrainingStatus.NotAssigned)]);
+        Assert.Equal(TrainingStatus.InProgress, half.Status);
+        Assert.Equal(new DateOnly(2026, 2, 1), half.Date);
+    }
+
+    [Fact]
+    public void Program_IsAssigned_BeforeAnyStart_AndNotAssigned_WhenNoModuleIs()
+    {
+        Assert.Equal(TrainingStatus.Assigned, ProgramStatusRule.Of([Cell(TrainingStatus.Assigned, new DateOnly(2026, 3, 1)), Cell(TrainingStatus.NotAssigned)]).Status);
+        Assert.Equal(TrainingStatus.NotAssigned, ProgramStatusRule.Of([Cell(TrainingStatus.NotAssigned), Cell(TrainingStatus.NotAssigned)]).Status);
+        Assert.Equal(TrainingStatus.NotAssigned, ProgramStatusRule.Of([]).Status);
+    }
+}

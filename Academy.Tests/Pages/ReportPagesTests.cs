@@ -82,6 +82,62 @@ public sealed class ReportPagesTests
     }
 
     [Fact]
+    public async Task ProgramView_ShowsEachProgramsStatus_FromItsModules()
+    {
+        using var site = new ClockFactory();
+        var team = await SeedAsync(site);
+        var hr = await site.SignInAsync("hr@academy.test");
+        // Hal has the back-office program assigned and has completed its three modules.
+        using (var scope = site.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Employee>>();
+            var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+            var email = $"hal-{Guid.NewGuid():N}@academy.test";
+            var employee = new Employee { UserName = email, Email = email, FullName = "Hal Report", Department = team.Department };
+            Assert.True((await users.CreateAsync(employee, AcademyFactory.Password)).Succeeded);
+            team.People["Hal"] = (employee.Id, email);
+            var now = site.Clock.GetUtcNow();
+            db.Assignments.Add(new Assignment
+            {
+                EmployeeId = employee.Id, ItemKind = ItemKind.Program, ItemId = "back-office", Source = AssignmentSource.Manual, Reason = "test",
+                AssignedAt = now.AddDays(-30), DueOn = new DateOnly(2026, 2, 1),
+            });
+            foreach (var (module, days) in new[] { ("listen-first", 20), ("escalation", 12), (Module, 3) })
+                db.ModuleCompletions.Add(new ModuleCompletion { EmployeeId = employee.Id, ModuleId = module, Sequence = 1, ModuleVersion = 1, CompletedAt = now.AddDays(-days) });
+            await db.SaveChangesAsync();
+        }
+        var query = $"Department={Uri.EscapeDataString(team.Department)}&ByProgram=true";
+
+        var page = await hr.GetDocumentAsync($"/reports?{query}");
+        Assert.Equal(["back-office", "onboarding"], page.QuerySelectorAll("#report thead th[data-program]").Select(h => h.GetAttribute("data-program")!).Order());
+        Assert.Empty(page.QuerySelectorAll("#report thead th[data-module]"));
+        Assert.True(page.QuerySelector("#ByProgram")!.HasAttribute("checked"));
+        var cells = page.QuerySelectorAll("#report tbody tr").ToDictionary(r => r.GetAttribute("data-employee")!,
+            r => r.QuerySelector("td[data-program=back-office]")!.GetAttribute("data-status")!);
+        string Status(string name) => cells[team.People[name].Email];
+        Assert.Equal("Overdue", Status("Ana"));
+        Assert.Equal("InProgress", Status("Ben"));
+        // Cleo completed refunds, one of the program's three modules: started, not done.
+        Assert.Equal("InProgress", Status("Cleo"));
+        Assert.Equal("NotAssigned", Status("Dan"));
+        Assert.Equal("Expired", Status("Fay"));
+        Assert.Equal("Assigned", Status("Gus"));
+        Assert.Equal("Completed", Status("Hal"));
+        var halRow = page.QuerySelector($"#report tbody tr[data-employee='{team.People["Hal"].Email}']")!;
+        // Dated by the last of the three completions, 3 days before the clock's 5 January 2026.
+        Assert.Contains("2", halRow.QuerySelector("td[data-program=back-office] .date")!.TextContent);
+        Assert.Contains("2026", halRow.QuerySelector("td[data-program=back-office] .date")!.TextContent);
+        // Hal's onboarding is three of six modules done with nothing else assigned: in progress, not completed.
+        Assert.Equal("InProgress", halRow.QuerySelector("td[data-program=onboarding]")!.GetAttribute("data-status"));
+        Assert.Equal("1", halRow.QuerySelector(".completed-count")!.TextContent);
+
+        // The status filter and the program filter apply to the program columns.
+        var completed = await hr.GetDocumentAsync($"/reports?{query}&Program=back-office&Status=Completed");
+        Assert.Equal([team.People["Hal"].Email], completed.QuerySelectorAll("#report tbody tr").Select(r => r.GetAttribute("data-employee")!));
+        Assert.Equal(["back-office"], completed.QuerySelectorAll("#report thead th[data-program]").Select(h => h.GetAttribute("data-program")!));
+    }
+
+    [Fact]
     public async Task Report_ShowsEachStatusOnTheFakeClock_AndMovesWithIt()
     {
         using var site = new ClockFactory();

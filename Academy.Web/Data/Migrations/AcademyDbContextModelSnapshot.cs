@@ -544,6 +544,9 @@ namespace Academy.Web.Data.Migrations
 
                     b.HasIndex("FullName", "Id");
 
+                    b.HasIndex(new[] { "FullName", "Id" }, "IX_AspNetUsers_Active_FullName_Id")
+                        .HasFilter("\"IsActive\"");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 

@@ -27,6 +27,12 @@ public sealed record ReportScope(string? ManagerId)
 /// <summary>A column of the matrix: one published module.</summary>
 public sealed record ReportModule(string Id, string Title, Academy.Domain.Content.Validity? RefresherWindow);
 
+/// <summary>A column of the program view: a program and the positions of its modules among the report's modules.</summary>
+public sealed record ReportProgram(string Id, string Title, int[] Columns)
+{
+    public TrainingCell CellOf(ReportRow row) => ProgramStatusRule.Of(Columns.Select(i => row.Cells[i]).ToArray());
+}
+
 /// <summary>An employee's line: who they are, and one cell per column.</summary>
 public sealed record ReportRow(string Id, string? Number, string Name, string Email, string? Department, string? Location, string? JobRole,
     string? Manager, DateOnly? HireDate, TrainingCell[] Cells)
@@ -39,7 +45,15 @@ public sealed record ReportRow(string Id, string? Number, string Name, string Em
 /// size, and nothing but the chunk is held, so an export of any size runs in flat memory.</summary>
 public sealed class CompletionReport(AcademyDbContext db, PublishedContent content, ReportScope scope, ReportFilter filter, DateTimeOffset now)
 {
-    public const int ChunkSize = 500;
+    /// <summary>About this many cells per chunk of an export (500 employees at 60 modules, 300 at 100): the memory an
+    /// export holds is the chunk, so it is bounded in cells, not in employees.</summary>
+    private const int ChunkCells = 30_000;
+
+    /// <summary>The first chunk of an export is small, so that its first bytes leave at once; chunks then double.</summary>
+    private const int FirstChunk = 50;
+
+    /// <summary>Employees per chunk for a report of <paramref name="moduleCount"/> columns.</summary>
+    public static int ChunkSize(int moduleCount) => Math.Clamp(ChunkCells / Math.Max(1, moduleCount), FirstChunk, 1000);
 
     /// <summary>The modules the filter selects, in catalogue order of title.</summary>
     public IReadOnlyList<ReportModule> Modules(string language)
@@ -52,6 +66,30 @@ public sealed class CompletionReport(AcademyDbContext db, PublishedContent conte
         if (!string.IsNullOrEmpty(filter.Module)) modules = modules.Where(m => m.Id == filter.Module);
         if (!string.IsNullOrEmpty(filter.Standard)) modules = modules.Where(m => m.Default.Standards.Contains(filter.Standard));
         return modules.Select(m => new ReportModule(m.Id, m.In(language).Title, m.Default.RefresherWindow)).ToList();
+    }
+
+    /// <summary>The program view's columns (every program, or the one the filter names) and the modules they need, each
+    /// module once: the module and standard filters do not apply to it.</summary>
+    public (IReadOnlyList<ReportModule> Modules, IReadOnlyList<ReportProgram> Programs) ProgramColumns(string language)
+    {
+        var modules = new List<ReportModule>();
+        var position = new Dictionary<string, int>();
+        var programs = new List<ReportProgram>();
+        foreach (var program in content.Programs.Where(p => filter.Program is null || p.Id == filter.Program))
+        {
+            var columns = new List<int>();
+            foreach (var module in program.ModuleIds.Select(content.Module).OfType<PublishedModule>())
+            {
+                if (!position.TryGetValue(module.Id, out var at))
+                {
+                    position[module.Id] = at = modules.Count;
+                    modules.Add(new ReportModule(module.Id, module.In(language).Title, module.Default.RefresherWindow));
+                }
+                columns.Add(at);
+            }
+            programs.Add(new ReportProgram(program.Id, program.Title, [.. columns]));
+        }
+        return (modules, programs);
     }
 
     /// <summary>The employees in scope that the filter's employee fields select (the status filter applies to cells).</summary>
@@ -72,9 +110,10 @@ public sealed class CompletionReport(AcademyDbContext db, PublishedContent conte
     public IQueryable<string> Team(string managerId) => db.ReportIdsOf(managerId);
 
     /// <summary>The rows after the employee <paramref name="afterId"/> (null: from the start), in name order; with a status
-    /// filter, only the employees with at least one cell in that status.</summary>
+    /// filter, only the employees with at least one cell in that status (or for whom <paramref name="hasStatus"/> says so:
+    /// the program view's cells).</summary>
     public async IAsyncEnumerable<ReportRow> RowsAsync(IReadOnlyList<ReportModule> modules, string? afterId, int chunkSize,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken, Func<ReportRow, TrainingStatus, bool>? hasStatus = null)
     {
         var employees = Employees();
         if (afterId is not null)
@@ -85,15 +124,18 @@ public sealed class CompletionReport(AcademyDbContext db, PublishedContent conte
         }
         var ordered = employees.OrderBy(u => u.FullName).ThenBy(u => u.Id);
         string? lastName = null, lastId = null;
+        // An export starts small and doubles; a screen's page (a chunk of a few dozen) is read in one go.
+        var size = chunkSize > 2 * FirstChunk ? FirstChunk : chunkSize;
         while (true)
         {
             var page = lastId is null ? ordered : ordered.Where(u => u.FullName.CompareTo(lastName) > 0 || (u.FullName == lastName && u.Id.CompareTo(lastId) > 0));
-            var chunk = await People(page.Take(chunkSize)).ToListAsync(cancellationToken);
+            var chunk = await People(page.Take(size)).ToListAsync(cancellationToken);
             if (chunk.Count == 0) yield break;
             foreach (var row in await CellsAsync(chunk, modules, cancellationToken))
-                if (filter.Status is not { } status || row.Cells.Any(c => c.Status == status)) yield return row;
-            if (chunk.Count < chunkSize) yield break;
+                if (filter.Status is not { } status || (hasStatus?.Invoke(row, status) ?? row.Cells.Any(c => c.Status == status))) yield return row;
+            if (chunk.Count < size) yield break;
             (lastName, lastId) = (chunk[^1].Name, chunk[^1].Id);
+            size = Math.Min(chunkSize, size * 2);
         }
     }
 

@@ -22,6 +22,9 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
 
     public ReportChoices Choices { get; private set; } = ReportChoices.None;
     public IReadOnlyList<ReportModule> Modules { get; private set; } = [];
+
+    /// <summary>The program view's columns (empty in the module view).</summary>
+    public IReadOnlyList<ReportProgram> Programs { get; private set; } = [];
     public IReadOnlyList<ReportRow> Rows { get; private set; } = [];
     public int EmployeeCount { get; private set; }
     public string? NextAfter { get; private set; }
@@ -32,10 +35,16 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         Choices = await ReportChoices.LoadAsync(db, catalog.Current, scope, Language, cancellationToken);
         if (!ModelState.IsValid) return Page();
         var report = new CompletionReport(db, catalog.Current, scope, Filter, clock.GetUtcNow());
-        Modules = report.Modules(Language);
+        Func<ReportRow, TrainingStatus, bool>? hasStatus = null;
+        if (Filter.ByProgram)
+        {
+            (Modules, Programs) = report.ProgramColumns(Language);
+            hasStatus = (row, status) => Programs.Any(p => p.CellOf(row).Status == status);
+        }
+        else Modules = report.Modules(Language);
         EmployeeCount = await report.Employees().CountAsync(cancellationToken);
         var rows = new List<ReportRow>();
-        await foreach (var row in report.RowsAsync(Modules, After, PageSize + 1, cancellationToken))
+        await foreach (var row in report.RowsAsync(Modules, After, PageSize + 1, cancellationToken, hasStatus))
         {
             rows.Add(row);
             if (rows.Count > PageSize) break;
@@ -73,7 +82,7 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         var headers = new ReportExport.Headers(
             [t["Employee number"], t["Name"], t["Email"], t["Department"], t["Location"], t["Job role"], t["Manager"], t["Hire date"]],
             t["Completed"], t["Overdue"], t["(date)"]);
-        var rows = report.RowsAsync(modules, null, CompletionReport.ChunkSize, cancellationToken);
+        var rows = report.RowsAsync(modules, null, CompletionReport.ChunkSize(modules.Count), cancellationToken);
         var count = format == "csv"
             ? await ReportExport.WriteCsvAsync(Response.Body, rows, modules, headers, Status, cancellationToken)
             : await ReportExport.WriteXlsxAsync(Response.BodyWriter, rows, modules, headers, Status, t["Completion report"], cancellationToken);
@@ -81,7 +90,10 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         return new EmptyResult();
     }
 
-    public string Status(TrainingStatus status) => t[ReportText.Of(status)];
+    /// <summary>A status's text, looked up once per request (the first screen has 5,000 cells at 100 modules).</summary>
+    public string Status(TrainingStatus status) => (_statuses ??= Enum.GetValues<TrainingStatus>().ToDictionary(s => s, s => (string)t[ReportText.Of(s)]))[status];
+
+    private Dictionary<TrainingStatus, string>? _statuses;
 
     private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 }

@@ -20,6 +20,10 @@ public sealed class ReportFilter : IValidatableObject
     public DateOnly? HiredFrom { get; set; }
     public DateOnly? HiredTo { get; set; }
 
+    /// <summary>The screen's program view: one column per program (its status from its modules' cells) instead of one
+    /// per module. The exports stay per module.</summary>
+    public bool ByProgram { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (HiredFrom > HiredTo)
@@ -34,6 +38,7 @@ public sealed class ReportFilter : IValidatableObject
             [nameof(Department)] = Department, [nameof(Location)] = Location, [nameof(ManagerId)] = ManagerId, [nameof(JobRole)] = JobRole,
             [nameof(Program)] = Program, [nameof(Module)] = Module, [nameof(Standard)] = Standard, [nameof(Status)] = Status?.ToString(),
             [nameof(HiredFrom)] = HiredFrom?.ToString("yyyy-MM-dd"), [nameof(HiredTo)] = HiredTo?.ToString("yyyy-MM-dd"),
+            [nameof(ByProgram)] = ByProgram ? "true" : null,
         };
         return values.Where(v => !string.IsNullOrEmpty(v.Value)).ToDictionary(v => v.Key, v => v.Value!);
     }

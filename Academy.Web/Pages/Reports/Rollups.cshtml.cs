@@ -33,7 +33,7 @@ public sealed class RollupsModel(AcademyDbContext db, ContentCatalog catalog, Ti
         var departments = new Dictionary<string, int[]>();
         var managers = new Dictionary<string, int[]>();
         var total = new int[4];
-        await foreach (var row in report.RowsAsync(modules, null, CompletionReport.ChunkSize, cancellationToken))
+        await foreach (var row in report.RowsAsync(modules, null, CompletionReport.ChunkSize(modules.Count), cancellationToken))
         {
             var counts = Counts(row);
             Add(departments, row.Department ?? "", counts);
