@@ -35,8 +35,12 @@ public sealed class IdeasJourneyTests(BrowserFixture browser) : IClassFixture<Br
         Assert.Contains("Shared. Thank you", await learner.Locator("#idea-message").TextContentAsync());
 
         var manager = await browser.SignedInPageAsync(managerEmail);
-        await manager.GotoAsync(browser.BaseUrl + "/ideas?MyTeam=true");
-        await manager.GetByRole(AriaRole.Link, new() { Name = "0 comments: Call guests by name at the second visit" }).ClickAsync();
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Ideas", Exact = true }).ClickAsync();
+        await manager.ArrivedAsync(url => new Uri(url).AbsolutePath == "/ideas");
+        await manager.GetByLabel("My team only").CheckAsync();
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Filter", Exact = true }).ClickAsync();
+        await manager.ArrivedAsync(url => url.Contains("MyTeam=true"));
+        await manager.Locator($"#ideas a[href='{ideaPath}']").ClickAsync();
         await manager.ArrivedAsync(url => new Uri(url).AbsolutePath == ideaPath);
         await manager.GetByRole(AriaRole.Button, new() { Name = "Mark in practice" }).ClickAsync();
         await manager.ArrivedAsync(url => url.Contains("decided="));

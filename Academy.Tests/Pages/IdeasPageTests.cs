@@ -123,6 +123,10 @@ public sealed class IdeasPageTests(AcademyFactory factory)
         Assert.Null((await otherManager.GetDocumentAsync($"/ideas/{id}")).QuerySelector("#decide-form"));
         Assert.Equal(IdeaStatus.Proposed, (await IdeaAsync(i => i.Id == id)).Status);
 
+        // The author's managers find it on their team's board: the people under them, whatever their department.
+        Assert.NotNull((await topManager.GetDocumentAsync("/ideas?MyTeam=true")).QuerySelector($"#idea-{id}"));
+        Assert.Null((await otherManager.GetDocumentAsync("/ideas?MyTeam=true")).QuerySelector($"#idea-{id}"));
+
         // The manager's manager decides too: the author's manager chain, at any depth.
         var trying = await topManager.PostFormAsync($"/ideas/{id}?handler=Decide", new() { ["To"] = "Trying" }, $"/ideas/{id}");
         Assert.Equal($"/ideas/{id}?decided=True", trying.Headers.Location!.OriginalString);
