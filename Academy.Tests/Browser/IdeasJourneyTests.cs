@@ -8,7 +8,8 @@ using Microsoft.Playwright;
 namespace Academy.Tests.Browser;
 
 /// <summary>A learner shares an idea from the menu, their manager puts it into practice, and it shows in the manager's
-/// leading indicator, charted and in its table; the indicator passes axe in English and in French.</summary>
+/// leading indicator, charted and in its table; the board (with a refused post) and the indicator pass axe, the indicator in
+/// English and in French.</summary>
 [Collection(HostCollection.Name)]
 public sealed class IdeasJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -28,6 +29,7 @@ public sealed class IdeasJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await learner.GetByRole(AriaRole.Button, new() { Name = "Share", Exact = true }).ClickAsync();
         await learner.Locator("#text-error").WaitForAsync();
         Assert.Contains("Remove the phone number", await learner.Locator("#text-error").TextContentAsync());
+        await AssertAccessibleAsync(learner);
         await learner.GetByLabel("Your note or idea").FillAsync("Call guests by name at the second visit");
         await learner.GetByRole(AriaRole.Button, new() { Name = "Share", Exact = true }).ClickAsync();
         await learner.ArrivedAsync(url => new Uri(url).AbsolutePath.StartsWith("/ideas/"));

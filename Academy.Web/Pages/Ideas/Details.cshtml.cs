@@ -49,7 +49,14 @@ public sealed class DetailsModel(AcademyDbContext db, ContentCatalog catalog, Ti
         var me = User.EmployeeId();
         if (await db.IdeaEndorsements.FindAsync([id, me], cancellationToken) is { } endorsement) db.IdeaEndorsements.Remove(endorsement);
         else db.IdeaEndorsements.Add(new IdeaEndorsement { IdeaId = id, EmployeeId = me, At = clock.GetUtcNow() });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A double click's two presses crossed: the other one's change stands, one endorsement per person (the key).
+        }
         return returnUrl is { } url && Url.IsLocalUrl(url) ? LocalRedirect(url) : RedirectToPage(new { id });
     }
 
