@@ -76,6 +76,13 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
         ["/passport/{employeeId?}"] = [SignIn, 200, 403, 200, 200],
         // Who is not yet current on a standard: HR's, and a manager's for their team; none of these visitors has reports.
         ["/passport/standards/{id}"] = [SignIn, 403, 403, 200, 200],
+        // The standards heat map: HR's, and a manager's for the people under them.
+        ["/passport/heat-map"] = [SignIn, 403, 403, 200, 200],
+        // The ideas board is everyone's; an idea that does not exist is not found.
+        ["/ideas"] = [SignIn, 200, 200, 200, 200],
+        ["/ideas/{id:int}"] = [SignIn, 404, 404, 404, 404],
+        // The leading indicator: HR's, administrators' and any manager's (none of these visitors has reports).
+        ["/indicator"] = [SignIn, 403, 403, 200, 200],
     };
 
     private static readonly string?[] Visitors = [null, "newhire@academy.test", "trainer@academy.test", "hr@academy.test", "admin@academy.test"];
@@ -131,6 +138,7 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
                 "/certificates/{id:int}/pdf" => $"/certificates/{certificate.Id}/pdf",
                 "/certificates/manage/{id:int}" => $"/certificates/manage/{certificate.Id}",
                 "/import/{id:int}" => "/import/999999",
+                "/ideas/{id:int}" => "/ideas/999999",
                 "/import/{id:int}/progress" => "/import/999999/progress",
                 _ when pattern.StartsWith("/media/", StringComparison.Ordinal) => "/media/warm-welcome/missing.png",
                 _ => pattern,

@@ -1,3 +1,5 @@
+using Academy.Domain.Practice;
+
 namespace Academy.Web.Data;
 
 /// <summary>Something an employee noticed about customers, or an idea to serve them better, tagged with a standard
@@ -25,21 +27,19 @@ public sealed class ServiceIdea
     public string? NotNowReason { get; set; }
     public string? DecidedById { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
-}
 
-public enum IdeaKind
-{
-    /// <summary>Something noticed about a customer, shared on the spot.</summary>
-    Notice,
-    Idea,
-}
-
-public enum IdeaStatus
-{
-    Proposed,
-    Trying,
-    InPractice,
-    NotNow,
+    /// <summary>Moves the idea to <paramref name="to"/> as <see cref="IdeaRules.CheckMove"/> allows, stamping who decided
+    /// and when, and the day it went into practice (in UTC) or the reason it is not for now.</summary>
+    /// <returns>The problem, and the idea unchanged; null when it moved.</returns>
+    public IdeaMoveProblem? MoveTo(IdeaStatus to, string? reason, string deciderId, bool mayDecide, DateTimeOffset now)
+    {
+        if (IdeaRules.CheckMove(Status, to, reason, mayDecide) is { } problem) return problem;
+        Status = to;
+        InPracticeOn = to == IdeaStatus.InPractice ? DateOnly.FromDateTime(now.UtcDateTime) : null;
+        NotNowReason = to == IdeaStatus.NotNow ? IdeaRules.Normalise(reason) : null;
+        (DecidedById, DecidedAt) = (deciderId, now);
+        return null;
+    }
 }
 
 /// <summary>A colleague's endorsement; one per employee and idea.</summary>

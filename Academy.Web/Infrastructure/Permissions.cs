@@ -45,6 +45,8 @@ public static class Permissions
         ("/Assignments", Policies.HR),
         ("/Reports", Policies.Reports),
         ("/Import", Policies.HR),
+        // The leading indicator is for leaders: HR and administrators see everyone, a manager the people under them.
+        ("/Indicator", Policies.Reports),
     ];
 
     /// <summary>Single pages and their policy.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Academy.Domain.Practice;
 using Academy.Web.Data;
 using Academy.Web.Infrastructure;
 using Academy.Web.Jobs;
@@ -19,6 +20,11 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
     public IReadOnlyList<Member> Members { get; private set; } = [];
     public bool Nudged { get; private set; }
 
+    /// <summary>Ideas of the people under this manager (at any depth) put into practice this month and over the
+    /// indicator's last 12 months.</summary>
+    public int IdeasThisMonth { get; private set; }
+    public int IdeasInAYear { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(bool nudged, CancellationToken cancellationToken)
     {
         var me = User.EmployeeId();
@@ -31,6 +37,9 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
             .ToListAsync(cancellationToken);
         Rows = open.Select(a => new Row(a.Id, a.FullName, NoticeText.Title(catalog.Current, a.ItemKind, a.ItemId, language), a.DueOn, a.DueOn < today))
             .OrderByDescending(r => r.Overdue).ThenBy(r => r.Due ?? DateOnly.MaxValue).ThenBy(r => r.EmployeeName).ToList();
+        var months = IdeaRules.LastMonths(today, Indicator.IndexModel.Months);
+        var counts = await Indicator.IndicatorFigures.InPracticeAsync(Indicator.IndicatorFigures.Visible(db, me, seesEveryone: false), months[0], cancellationToken);
+        (IdeasInAYear, IdeasThisMonth) = (counts.Sum(c => c.Ideas), counts.Where(c => c.Year == today.Year && c.Month == today.Month).Sum(c => c.Ideas));
         Nudged = nudged;
         return Page();
     }

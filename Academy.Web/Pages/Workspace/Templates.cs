@@ -38,13 +38,23 @@ public static class Templates
             - [ ] The customer signs a form.
               > Not needed: the purchase record is the proof.
             """,
-        _ => $$"""
+        _ => Scenario(title, """
+            The briefing: where the learner works and what they know before the first decision. Learners read it
+            before they start.
+            """),
+    };
+
+    /// <summary>A scenario whose briefing is a colleague's story in practice, quoted as it was told: a quote keeps a
+    /// line of the story that looks like a step heading or a choice from being read as one.</summary>
+    public static string Story(string title, string story) =>
+        Scenario(title, string.Join("\n", story.Replace("\r\n", "\n").Split('\n').Select(line => ("> " + line).TrimEnd())));
+
+    private static string Scenario(string title, string briefing) => $$"""
             ---
             title: {{Yaml(title)}}
             pass: 70
             ---
-            The briefing: where the learner works and what they know before the first decision. Learners read it
-            before they start.
+            {{briefing}}
 
             ## The situation {#start}
 
@@ -76,8 +86,7 @@ public static class Templates
             ## The customer leaves happy {#good}
 
             Close the story: what the customer tells others about this moment.
-            """,
-    };
+            """;
 
     /// <summary>A program listing <paramref name="moduleIds"/> (a trainer replaces them with their own), with every
     /// front-matter key a program takes, so that the template shows them all.</summary>
