@@ -42,6 +42,19 @@ public static class TestDatabase
         Execute(connection, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
 
+    /// <summary>Makes every insert into <paramref name="table"/> fail, as a full disk would, until
+    /// <see cref="AllowInsertsAsync"/>: a trigger, in each provider's own dialect.</summary>
+    public static Task FailInsertsAsync(AcademyDbContext db, string table) => db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql()
+        ? $$"""
+            CREATE OR REPLACE FUNCTION fail_insert() RETURNS trigger LANGUAGE plpgsql AS $f$ BEGIN RAISE EXCEPTION 'disk full'; END $f$;
+            CREATE TRIGGER "no_insert_{{table}}" BEFORE INSERT ON "{{table}}" FOR EACH ROW EXECUTE FUNCTION fail_insert();
+            """
+        : $"CREATE TRIGGER \"no_insert_{table}\" BEFORE INSERT ON \"{table}\" BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+
+    public static Task AllowInsertsAsync(AcademyDbContext db, string table) => db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql()
+        ? $"DROP TRIGGER \"no_insert_{table}\" ON \"{table}\";"
+        : $"DROP TRIGGER \"no_insert_{table}\";");
+
     private static string NameOf(string folder) => "academy_" + Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)).ToLowerInvariant().Replace('-', '_');
 
     /// <summary>Both migration sets' schemas in one database, Academy's and Hangfire's, so that a site starts on a
