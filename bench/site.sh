@@ -22,13 +22,16 @@ wait_for() {
 }
 
 # start_site db: HOME in the temp folder, so that the data-protection key ring is made there and not in ~/.aspnet.
+# db is a SQLite file, or a PostgreSQL connection string (Host=...), which selects the Postgres provider.
 start_site() {
   mkdir -p "$work/home"
   say "Starting the site on $WEB (Production, demo accounts, database $1)"
+  local provider=Sqlite connection="Data Source=$1"
+  case "$1" in Host=*) provider=Postgres connection="$1" ;; esac
   (
     cd "$work/web"
     exec env HOME="$work/home" ASPNETCORE_ENVIRONMENT=Production Academy__Demo__Seed=true Academy__Demo__Password="$PASSWORD" \
-      ConnectionStrings__Academy="Data Source=$1" Academy__ContentPath="$repo/content" \
+      Academy__Database__Provider="$provider" ConnectionStrings__Academy="$connection" Academy__ContentPath="$repo/content" \
       Logging__LogLevel__Default=Warning ASPNETCORE_URLS="$WEB" dotnet Academy.Web.dll
   ) >"$work/web.log" 2>&1 &
   web_pid=$!

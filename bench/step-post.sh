@@ -6,6 +6,8 @@
 #
 #   bench/step-post.sh                                  (about 2.5 minutes: 15 s warm-up, 2 x (20 s + 20 s) runs)
 #   RUNS=3 DURATION=15s LEARNERS=32 WARMUP=10s bench/step-post.sh
+#   PROVIDER=postgres bench/step-post.sh                 (the same on PostgreSQL, a throwaway cluster started by
+#                                                        tools/postgres-cluster; writes bench/results/step-post-postgres.md)
 #
 # Exit status: 0 clean; 1 lost or doubled answers (the results are still written); 4 no loss but errors, steps asked
 # again or replays refused during the run (see the results); anything else: the run itself failed.
@@ -17,14 +19,17 @@ RUNS="${RUNS:-2}"
 DURATION="${DURATION:-20s}"
 WARMUP="${WARMUP:-10s}"
 LEARNERS="${LEARNERS:-32}"
+PROVIDER="${PROVIDER:-sqlite}"
 WEB="http://127.0.0.1:5080"
 PAGE="/modules/warm-welcome/2"
 PASSWORD="Academy-Demo-2026"
 
 work="$(mktemp -d /tmp/academy-step-post.XXXXXX)"
 web_pid=""
+pg_folder=""
 cleanup() {
   if [ -n "$web_pid" ]; then kill "$web_pid" 2>/dev/null || true; wait "$web_pid" 2>/dev/null || true; fi
+  if [ -n "$pg_folder" ]; then "$repo/tools/postgres-cluster" stop "$pg_folder" >/dev/null 2>&1 || true; rm -rf "$pg_folder"; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -39,7 +44,17 @@ if curl -s -o /dev/null --max-time 2 "$WEB/"; then die "something already listen
 started=$SECONDS
 . "$repo/bench/site.sh"
 publish_all
-db="$work/bench.db"
+if [ "$PROVIDER" = postgres ]; then
+  # A folder of its own under /tmp: the server runs as another user, who cannot enter $work.
+  pg_folder="$(mktemp -d /tmp/academy-bench-pg.XXXXXX)"
+  db="$(DURABLE=1 "$repo/tools/postgres-cluster" start "$pg_folder" 55499);Database=academy_bench"
+  count() { psql "host=127.0.0.1 port=55499 user=postgres dbname=academy_bench" -Atc "$1"; }
+  results="$repo/bench/results/step-post-postgres.md"; engine=PostgreSQL
+else
+  db="$work/bench.db"
+  count() { sqlite3 "file:$db?mode=ro" "$1"; }
+  results="$repo/bench/results/step-post.md"; engine=SQLite
+fi
 start_site "$db"
 say "Site up after $((SECONDS - started)) s"
 
@@ -51,13 +66,13 @@ dotnet "$work/bench/Academy.Bench.dll" steps --base "$WEB" --db "$db" --learners
 load_after="$(cut -d ' ' -f 1-3 /proc/loadavg)"
 [ -s "$work/report.md" ] || { say "the driver wrote no report (exit status $status)"; tail -n 50 "$work/web.log" >&2; exit "$status"; }
 
-# An independent count with sqlite3, beside the driver's own: rows, (attempt, step) pairs, attempts with a gap.
-bench_attempts="SELECT a.Id FROM QuizAttempts a JOIN AspNetUsers u ON u.Id = a.EmployeeId WHERE u.Email LIKE 'bench-learner-%@academy.test'"
-sql_rows="$(sqlite3 "file:$db?mode=ro" "SELECT COUNT(*) FROM QuizAnswers WHERE QuizAttemptId IN ($bench_attempts);")"
-sql_pairs="$(sqlite3 "file:$db?mode=ro" "SELECT COUNT(*) FROM (SELECT DISTINCT QuizAttemptId, StepId FROM QuizAnswers WHERE QuizAttemptId IN ($bench_attempts));")"
-sql_gaps="$(sqlite3 "file:$db?mode=ro" "SELECT COUNT(*) FROM (SELECT QuizAttemptId FROM QuizAnswers WHERE QuizAttemptId IN ($bench_attempts)
-  GROUP BY QuizAttemptId HAVING MIN(Sequence) <> 1 OR MAX(Sequence) <> COUNT(*) OR COUNT(DISTINCT Sequence) <> COUNT(*));")"
-say "sqlite3: $sql_rows answer rows of the bench learners, $sql_pairs distinct (attempt, step), $sql_gaps attempts with a gap"
+# An independent count with sqlite3 (psql on PostgreSQL), beside the driver's own: rows, (attempt, step) pairs, attempts with a gap.
+bench_attempts='SELECT a."Id" FROM "QuizAttempts" a JOIN "AspNetUsers" u ON u."Id" = a."EmployeeId" WHERE u."Email" LIKE '"'bench-learner-%@academy.test'"
+sql_rows="$(count "SELECT COUNT(*) FROM \"QuizAnswers\" WHERE \"QuizAttemptId\" IN ($bench_attempts);")"
+sql_pairs="$(count "SELECT COUNT(*) FROM (SELECT DISTINCT \"QuizAttemptId\", \"StepId\" FROM \"QuizAnswers\" WHERE \"QuizAttemptId\" IN ($bench_attempts)) p;")"
+sql_gaps="$(count "SELECT COUNT(*) FROM (SELECT \"QuizAttemptId\" FROM \"QuizAnswers\" WHERE \"QuizAttemptId\" IN ($bench_attempts)
+  GROUP BY \"QuizAttemptId\" HAVING MIN(\"Sequence\") <> 1 OR MAX(\"Sequence\") <> COUNT(*) OR COUNT(DISTINCT \"Sequence\") <> COUNT(*)) g;")"
+say "$engine count: $sql_rows answer rows of the bench learners, $sql_pairs distinct (attempt, step), $sql_gaps attempts with a gap"
 # What the site logged at warning level or above while under load (EF logs the unique-index conflicts of doubled
 # POSTs as errors even though the code catches them).
 log_errors="$(grep -c -E '^(fail|crit):' "$work/web.log" || true)"
@@ -70,19 +85,19 @@ mkdir -p "$repo/bench/results"
   echo "# Step POST benchmark: last results"
   echo
   echo "Run $(date '+%Y-%m-%d %H:%M %z') by \`bench/step-post.sh\`: $LEARNERS learners at once on 127.0.0.1 (Release, Production,"
-  echo "warning-level logs, fresh SQLite database), each with its own client and cookies, answering quiz steps"
+  echo "warning-level logs, fresh $engine database), each with its own client and cookies, answering quiz steps"
   echo "(\`POST /attempts/{id}\`) against \`GET $PAGE\` by the same driver and learners, alternating, $RUNS runs of $DURATION each."
   echo
   cat "$work/report.md"
   echo
-  echo "sqlite3, independently: $sql_rows \`QuizAnswers\` rows of the bench learners, $sql_pairs distinct (attempt, step), $sql_gaps attempts whose \`Sequence\` is not 1..n."
+  echo "$engine, counted independently: $sql_rows \`QuizAnswers\` rows of the bench learners, $sql_pairs distinct (attempt, step), $sql_gaps attempts whose \`Sequence\` is not 1..n."
   echo "Site log: $log_errors error and $log_warnings warning entries${log_kinds:+ ($log_kinds)}."
   echo
   echo "Machine: $(nproc) cores ($(awk -F ': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $(uname -sr),"
   echo ".NET $(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ { v = $2 } END { print v }') (ASP.NET Core); load average $load_before before, $load_after after."
-  echo "The driver, the site and SQLite share the same $(nproc) cores, and other work on this machine adds noise: compare the"
+  echo "The driver, the site and $engine share the same $(nproc) cores, and other work on this machine adds noise: compare the"
   echo "ratio, not the absolute numbers, across runs. Driver exit status $status; whole script $((SECONDS - started)) s."
   echo "Commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown), $(GIT_OPTIONAL_LOCKS=0 git -C "$repo" status --porcelain 2>/dev/null | wc -l) changed or new paths in the working tree."
-} >"$repo/bench/results/step-post.md"
-say "Results written to bench/results/step-post.md ($((SECONDS - started)) s)"
+} >"$results"
+say "Results written to ${results#"$repo/"} ($((SECONDS - started)) s)"
 exit "$status"

@@ -6,8 +6,9 @@ using Microsoft.Data.Sqlite;
 
 namespace Academy.Tests.Pages;
 
-/// <summary>The real site on a real SQLite file of its own, with the real migrations, the demo accounts and
-/// a content folder (the repository's own unless a test brings one).</summary>
+/// <summary>The real site on a real database of its own (a SQLite file, or a PostgreSQL database when
+/// <see cref="TestDatabase.Variable"/> is set), with the real migrations, the demo accounts and a content folder (the
+/// repository's own unless a test brings one).</summary>
 public class AcademyFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Academy-Demo-2026";
@@ -43,7 +44,15 @@ public class AcademyFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Academy", $"Data Source={DatabasePath}");
+        if (TestDatabase.IsPostgres)
+        {
+            builder.UseSetting(Academy.Web.Data.AcademyDatabase.ProviderKey, "Postgres");
+            builder.UseSetting("ConnectionStrings:Academy", TestDatabase.PostgresDatabase(_folder));
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Academy", $"Data Source={DatabasePath}");
+        }
         builder.UseSetting("Academy:ContentPath", ContentPath);
         builder.UseSetting("Academy:Demo:Password", Password);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -69,6 +78,7 @@ public class AcademyFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
         if (KeepFolder) return;
+        if (TestDatabase.IsPostgres) TestDatabase.DropPostgresDatabase(_folder);
         try { Directory.Delete(_folder, recursive: true); }
         catch (IOException) { }
     }

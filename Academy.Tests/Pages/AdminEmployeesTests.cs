@@ -24,6 +24,21 @@ public sealed class AdminEmployeesTests(AcademyFactory factory)
         Assert.Equal(HttpStatusCode.Forbidden, (await priya.GetAsync("/admin/employees")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("LÉA")]
+    [InlineData("léa mor")]
+    [InlineData("Lea@Academy")]
+    public async Task Search_IgnoresCase_AccentedLettersIncluded(string typed)
+    {
+        var admin = await factory.SignInAsync("admin@academy.test");
+
+        var list = await admin.GetDocumentAsync($"/admin/employees?q={Uri.EscapeDataString(typed)}");
+
+        var rows = list.QuerySelectorAll("table.data tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains("Léa Moreau"));
+        Assert.DoesNotContain(rows, r => r.Contains("Omar"));
+    }
+
     [Fact]
     public async Task Create_ShowsTheFieldError_WhenTheEmailIsMissing()
     {

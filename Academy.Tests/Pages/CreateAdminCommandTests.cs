@@ -9,6 +9,7 @@ namespace Academy.Tests.Pages;
 
 /// <summary>The production bootstrap verb: <c>dotnet run --project Academy.Web -- create-admin --email …</c>.</summary>
 [Collection(HostCollection.Name)]
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
 public sealed class CreateAdminCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("academy-admin-").FullName;

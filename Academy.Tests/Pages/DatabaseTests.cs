@@ -8,6 +8,7 @@ namespace Academy.Tests.Pages;
 public sealed class DatabaseTests(AcademyFactory factory)
 {
     [Fact]
+    [Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
     public async Task EveryConnection_WaitsForOtherWriters_InWalMode()
     {
         using var scope = factory.Services.CreateScope();

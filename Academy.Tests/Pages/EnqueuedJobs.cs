@@ -1,11 +1,12 @@
 using Hangfire;
 using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Academy.Tests.Pages;
 
 /// <summary>Tests run no Hangfire server (<c>Academy:Jobs:Enabled=false</c>), so what a request enqueues waits in the
-/// site's in-memory queue. This performs it as a worker would: fetch from the queue, resolve the job's class in a scope of
+/// site's queue (in memory, or in PostgreSQL). This performs it as a worker would: fetch from the queue, resolve the job's class in a scope of
 /// its own, call its method, remove it from the queue and mark it succeeded.</summary>
 public static class EnqueuedJobs
 {
@@ -19,6 +20,9 @@ public static class EnqueuedJobs
     /// <returns>How many jobs ran.</returns>
     public static async Task<int> RunEnqueuedJobsAsync(this AcademyFactory factory)
     {
+        // Hangfire's log provider is process-wide, set by the last host made; PostgreSQL's storage asks it for a logger
+        // on every fetch, so point it at this site's before a host of an earlier test, since disposed, is asked.
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(factory.Services.GetRequiredService<ILoggerFactory>()));
         var storage = factory.Services.GetRequiredService<JobStorage>();
         var client = factory.Services.GetRequiredService<IBackgroundJobClient>();
         using var connection = storage.GetConnection();

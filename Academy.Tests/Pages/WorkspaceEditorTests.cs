@@ -81,8 +81,7 @@ public sealed class WorkspaceEditorTests : IDisposable
         var original = _site.Read(Path);
         await SaveAsync(trainer, original + "\nA draft line.\n", "Save");
         await using (var scope = _site.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<AcademyDbContext>().Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER no_new_version BEFORE INSERT ON ContentVersions BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+            await TestDatabase.FailInsertsAsync(scope.ServiceProvider.GetRequiredService<AcademyDbContext>(), "ContentVersions");
 
         var failed = await SaveAsync(trainer, original + "\nThe published line.\n", "Publish");
 
@@ -90,7 +89,7 @@ public sealed class WorkspaceEditorTests : IDisposable
         await using (var scope = _site.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER no_new_version;");
+            await TestDatabase.AllowInsertsAsync(db, "ContentVersions");
             var draft = await db.ContentDrafts.SingleAsync(d => d.Path == Path);
             Assert.Equal((1, original + "\nA draft line.\n"), (draft.Revision, draft.Markdown));
             Assert.Equal(1, await db.ContentVersions.CountAsync(v => v.ContentFile!.Path == Path));
@@ -115,15 +114,14 @@ public sealed class WorkspaceEditorTests : IDisposable
         _site.Write("modules/listen-first/module.md", listenFirst.Replace("kind: behavioral", "kind: behavorial"));
         Assert.Single((await _site.ImportAsync()).Problems);
         await using (var scope = _site.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<AcademyDbContext>().Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER no_new_problem BEFORE INSERT ON ContentProblems BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+            await TestDatabase.FailInsertsAsync(scope.ServiceProvider.GetRequiredService<AcademyDbContext>(), "ContentProblems");
         _site.Write("modules/refunds/module.md", _site.Read("modules/refunds/module.md").Replace("kind: technical", "kind: tecnical"));
 
         await Assert.ThrowsAnyAsync<DbUpdateException>(_site.ImportAsync);
 
         await using var after = _site.Services.CreateAsyncScope();
         var db = after.ServiceProvider.GetRequiredService<AcademyDbContext>();
-        await db.Database.ExecuteSqlRawAsync("DROP TRIGGER no_new_problem;");
+        await TestDatabase.AllowInsertsAsync(db, "ContentProblems");
         Assert.Equal(["modules/listen-first/module.md"], await db.ContentProblems.Select(p => p.Path).ToListAsync());
     }
 

@@ -4,8 +4,19 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Academy.Web.Data;
 
-public sealed class AcademyDbContext(DbContextOptions<AcademyDbContext> options) : IdentityDbContext<Employee>(options)
+/// <summary>The one model of Academy. On SQLite (the default) this type is used as is, with the migrations in
+/// Data/Migrations; on PostgreSQL <see cref="PostgresAcademyDbContext"/> derives from it, with its own migration set.</summary>
+public class AcademyDbContext : IdentityDbContext<Employee>
 {
+    public AcademyDbContext(DbContextOptions<AcademyDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For a provider's derived context, whose options name its own type (EF keys migrations by context type).</summary>
+    protected AcademyDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<ContentFile> ContentFiles => Set<ContentFile>();
     public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
     public DbSet<ContentProblem> ContentProblems => Set<ContentProblem>();

@@ -22,11 +22,6 @@ public static class SqliteConnections
             // logged where it is handled, so EF's own error entries would only repeat it.
             .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
-    /// <summary>True when a save failed only because a parallel request stored the same row first (SQLite's
-    /// UNIQUE or PRIMARY KEY constraint). Anything else (a full disk, a timeout) is a real failure.</summary>
-    public static bool IsUniqueConflict(this DbUpdateException e) =>
-        e.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
-
     private sealed class PragmaInterceptor : DbConnectionInterceptor
     {
         public static readonly PragmaInterceptor Instance = new();
@@ -34,6 +29,7 @@ public static class SqliteConnections
         // Pooled connections keep their native handle, but a pooled handle may be new: set the pragmas at every open.
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
+            UnicodeLower(connection);
             using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
@@ -41,9 +37,15 @@ public static class SqliteConnections
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
+            UnicodeLower(connection);
             await using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        /// <summary>SQLite's own lower() folds A-Z only, so a search for "élodie" missed "Élodie" here and found her on
+        /// PostgreSQL. The same name, replaced on this connection, folds every letter as .NET (and PostgreSQL) do.</summary>
+        private static void UnicodeLower(DbConnection connection) =>
+            ((SqliteConnection)connection).CreateFunction("lower", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
     }
 }

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Web.Infrastructure;
@@ -38,9 +37,9 @@ public static class AcademySetup
         services.Configure<CookiePolicyOptions>(o => o.Secure = CookieSecurePolicy.SameAsRequest);
         services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
-        var connectionString = SqliteConnectionString(configuration.GetConnectionString("Academy") ?? "Data Source=App_Data/academy.db", builder.Environment.ContentRootPath);
-        // Pooled: a context per request is the hottest allocation of a page, and AcademyDbContext keeps no state of its own.
-        services.AddDbContextPool<AcademyDbContext>(o => o.UseAcademySqlite(connectionString));
+        var provider = AcademyDatabase.Provider(configuration);
+        var connectionString = AcademyDatabase.ConnectionString(configuration, provider, builder.Environment.ContentRootPath);
+        services.AddAcademyDatabase(provider, connectionString);
 
         services.AddIdentity<Employee, IdentityRole>(o =>
             {
@@ -135,7 +134,7 @@ public static class AcademySetup
                 }));
         });
         if (builder.Environment.IsDevelopment()) services.AddHostedService<ContentWatcher>();
-        services.AddAcademyJobs(configuration);
+        services.AddAcademyJobs(configuration, provider, connectionString);
     }
 
     public static async Task PrepareDatabaseAndContentAsync(this WebApplication app)
@@ -144,7 +143,7 @@ public static class AcademySetup
         var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
         await db.Database.MigrateAsync();
         // WAL lets readers continue while an import or a progress write is committing; it is a property of the file.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedRolesAsync();
         if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Academy:Demo:Seed"))
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedDemoAccountsAsync();
@@ -193,17 +192,5 @@ public static class AcademySetup
         foreach (var network in proxies.KnownNetworks)
             options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed) ? parsed
                 : throw new InvalidOperationException($"Academy:ForwardedHeaders:KnownNetworks: \"{network}\" is not a network in CIDR notation (e.g. 10.0.0.0/24)."));
-    }
-
-    /// <summary>Makes a relative SQLite file path relative to the content root and creates its folder.</summary>
-    private static string SqliteConnectionString(string connectionString, string contentRoot)
-    {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (builder.Mode != SqliteOpenMode.Memory && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal) && !Path.IsPathRooted(builder.DataSource))
-        {
-            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
-            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
-        }
-        return builder.ToString();
     }
 }

@@ -1,13 +1,16 @@
+using Academy.Web.Data;
 using Academy.Web.Infrastructure;
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
 using Hangfire.States;
 using Microsoft.Extensions.Options;
 
 namespace Academy.Web.Jobs;
 
-/// <summary>Hangfire on its in-memory storage: the state that matters lives in Academy's tables, so a restart loses only
-/// Hangfire's queue, which <see cref="Start"/> rebuilds (every recurring job, then a missed-work run of each).</summary>
+/// <summary>Hangfire on its in-memory storage with SQLite (PostgreSQL's storage with Postgres): the state that matters
+/// lives in Academy's tables, so a restart loses only Hangfire's queue, which <see cref="Start"/> rebuilds (every
+/// recurring job, then a missed-work run of each).</summary>
 public static class JobSchedule
 {
     public const string AssignmentSync = "assignment-sync";
@@ -16,14 +19,26 @@ public static class JobSchedule
     public const string MailDispatch = "mail-dispatch";
     public const string CertificateScan = "certificate-scan";
 
-    public static void AddAcademyJobs(this IServiceCollection services, IConfiguration configuration)
+    public static void AddAcademyJobs(this IServiceCollection services, IConfiguration configuration, DatabaseProvider provider, string connectionString)
     {
         // The storage is made inside AddHangfire, per host: two hosts in one process (the tests) keep their own.
-        services.AddHangfire(c => c
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
+        services.AddHangfire(c =>
+        {
+            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            // On PostgreSQL every node shares one queue in the database (schema "hangfire"), so a job, recurring or
+            // not, runs on one node only; on SQLite there is one node, and the queue lives in its memory.
+            if (provider == DatabaseProvider.Postgres)
+                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+                {
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                    // An interrupted job (a node stopped mid-run) is picked up by another node after this long.
+                    InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                });
+            else
+                c.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long });
+        });
         if (configuration.GetValue("Academy:Jobs:Enabled", true))
             services.AddHangfireServer(o =>
             {

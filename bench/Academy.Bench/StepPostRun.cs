@@ -4,7 +4,9 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Academy.Bench;
 
@@ -110,7 +112,8 @@ public static partial class StepPostRun
         if (!IPAddress.TryParse(baseUri.Host.Trim('[', ']'), out var address) || !IPAddress.IsLoopback(address))
             throw new ArgumentException($"--base must be a loopback address (127.0.0.1), not {baseUri.Host}");
         var database = Get("db", "");
-        if (database.Length == 0 || !File.Exists(database)) throw new ArgumentException("--db must name the site's SQLite file");
+        if (database.Length == 0 || (!IsPostgres(database) && !File.Exists(database)))
+            throw new ArgumentException("--db must name the site's SQLite file or its PostgreSQL connection string (Host=...)");
         var serverPid = Get("server-pid", "");
         var report = Get("report", "");
         var options = new Options(
@@ -143,6 +146,9 @@ public static partial class StepPostRun
     // What the driver records
 
     private sealed class BenchFailure(string message) : Exception(message);
+
+    /// <summary>A PostgreSQL connection string (bench/step-post.sh with PROVIDER=postgres) rather than a SQLite file.</summary>
+    private static bool IsPostgres(string database) => database.StartsWith("Host=", StringComparison.OrdinalIgnoreCase);
 
     private enum Outcome { Accepted, Rejected, Error }
 
@@ -553,33 +559,49 @@ public static partial class StepPostRun
 
         // ----- the count in the database ---------------------------------------------------------------------
 
+        private static void AddPattern(DbCommand command)
+        {
+            var pattern = command.CreateParameter();
+            pattern.ParameterName = "pattern";
+            pattern.Value = $"{EmailPrefix}%{EmailDomain}";
+            command.Parameters.Add(pattern);
+        }
+
+        private static DbConnection OpenDatabase(string database)
+        {
+            DbConnection connection = IsPostgres(database)
+                ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database) { Pooling = false }.ToString())
+                : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            connection.Open();
+            return connection;
+        }
+
         public Integrity CheckDatabase()
         {
             var stored = new List<(int Attempt, string Step, int Sequence, string Choices)>();
             var attempts = new Dictionary<int, bool>();
-            var builder = new SqliteConnectionStringBuilder { DataSource = options.Database, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
-            using (var connection = new SqliteConnection(builder.ToString()))
+            // Quoted names and @parameters: the same SQL reads SQLite and PostgreSQL.
+            using (var connection = OpenDatabase(options.Database))
             {
-                connection.Open();
                 using (var command = connection.CreateCommand())
                 {
                     command.CommandText = """
-                        SELECT q.QuizAttemptId, q.StepId, q.Sequence, q.Choices
-                        FROM QuizAnswers q JOIN QuizAttempts a ON a.Id = q.QuizAttemptId JOIN AspNetUsers u ON u.Id = a.EmployeeId
-                        WHERE u.Email LIKE $pattern
+                        SELECT q."QuizAttemptId", q."StepId", q."Sequence", q."Choices"
+                        FROM "QuizAnswers" q JOIN "QuizAttempts" a ON a."Id" = q."QuizAttemptId" JOIN "AspNetUsers" u ON u."Id" = a."EmployeeId"
+                        WHERE u."Email" LIKE @pattern
                         """;
-                    command.Parameters.AddWithValue("$pattern", $"{EmailPrefix}%{EmailDomain}");
+                    AddPattern(command);
                     using var reader = command.ExecuteReader();
                     while (reader.Read()) stored.Add((reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3)));
                 }
                 using (var command = connection.CreateCommand())
                 {
                     command.CommandText = """
-                        SELECT a.Id, a.FinishedAt IS NOT NULL
-                        FROM QuizAttempts a JOIN AspNetUsers u ON u.Id = a.EmployeeId
-                        WHERE u.Email LIKE $pattern
+                        SELECT a."Id", a."FinishedAt" IS NOT NULL
+                        FROM "QuizAttempts" a JOIN "AspNetUsers" u ON u."Id" = a."EmployeeId"
+                        WHERE u."Email" LIKE @pattern
                         """;
-                    command.Parameters.AddWithValue("$pattern", $"{EmailPrefix}%{EmailDomain}");
+                    AddPattern(command);
                     using var reader = command.ExecuteReader();
                     while (reader.Read()) attempts[reader.GetInt32(0)] = reader.GetBoolean(1);
                 }
