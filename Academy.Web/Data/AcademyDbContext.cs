@@ -1,10 +1,11 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Academy.Web.Data;
 
-public sealed class AcademyDbContext(DbContextOptions<AcademyDbContext> options) : IdentityDbContext<Employee>(options)
+public sealed class AcademyDbContext(DbContextOptions<AcademyDbContext> options) : IdentityDbContext<Employee>(options), IDataProtectionKeyContext
 {
     public DbSet<ContentFile> ContentFiles => Set<ContentFile>();
     public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
@@ -27,6 +28,11 @@ public sealed class AcademyDbContext(DbContextOptions<AcademyDbContext> options)
     public DbSet<ServiceIdea> ServiceIdeas => Set<ServiceIdea>();
     public DbSet<IdeaEndorsement> IdeaEndorsements => Set<IdeaEndorsement>();
     public DbSet<IdeaComment> IdeaComments => Set<IdeaComment>();
+
+    /// <summary>The keys that sign cookies and antiforgery tokens, shared by every node of the site.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Lease> Leases => Set<Lease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
