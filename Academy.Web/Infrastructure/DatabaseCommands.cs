@@ -22,6 +22,11 @@ public static class DatabaseCommands
             return 2;
         }
         if (await LiveDatabaseAsync(services, error) is not { } live) return 2;
+        if (!File.Exists(live.DataSource))
+        {
+            await error.WriteLineAsync($"There is no database at {live.DataSource} to back up: check ConnectionStrings:Academy.");
+            return 1;
+        }
         to = Path.GetFullPath(to);
         if (File.Exists(to))
         {
