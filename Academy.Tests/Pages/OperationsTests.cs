@@ -53,6 +53,22 @@ public sealed class OperationsTests(AcademyFactory factory)
     }
 
     [Fact]
+    public async Task Ready_WaitsForTheJobServer_OfANodeThatRunsJobs()
+    {
+        using var node = new ClockFactory(settings: new() { ["Academy:Jobs:Enabled"] = "true" });
+        var client = node.NewClient();
+
+        var ready = await client.GetAsync("/healthz/ready");
+        for (var wait = 0; wait < 100 && ready.StatusCode != HttpStatusCode.OK; wait++)
+        {
+            await Task.Delay(100);
+            ready = await client.GetAsync("/healthz/ready");
+        }
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    [Fact]
     public async Task OperationsPage_ShowsAnAdminTheVersionDatabaseImportJobsMailAndDisk()
     {
         var admin = await factory.SignInAsync("admin@academy.test");
