@@ -24,7 +24,7 @@ public sealed class EditableContentFactory() : AcademyFactory(CopyContent())
         catch (IOException) { }
     }
 
-    private static string CopyContent()
+    internal static string CopyContent()
     {
         var target = Directory.CreateTempSubdirectory("academy-content-").FullName;
         foreach (var file in Directory.EnumerateFiles(RepositoryContent, "*", SearchOption.AllDirectories))

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -6,7 +7,7 @@ namespace Academy.Web.Data;
 
 /// <summary>The one model of Academy. On SQLite (the default) this type is used as is, with the migrations in
 /// Data/Migrations; on PostgreSQL <see cref="PostgresAcademyDbContext"/> derives from it, with its own migration set.</summary>
-public class AcademyDbContext : IdentityDbContext<Employee>
+public class AcademyDbContext : IdentityDbContext<Employee>, IDataProtectionKeyContext
 {
     public AcademyDbContext(DbContextOptions<AcademyDbContext> options) : base(options)
     {
@@ -38,6 +39,11 @@ public class AcademyDbContext : IdentityDbContext<Employee>
     public DbSet<ServiceIdea> ServiceIdeas => Set<ServiceIdea>();
     public DbSet<IdeaEndorsement> IdeaEndorsements => Set<IdeaEndorsement>();
     public DbSet<IdeaComment> IdeaComments => Set<IdeaComment>();
+
+    /// <summary>The keys that sign cookies and antiforgery tokens, shared by every node of the site.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Lease> Leases => Set<Lease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

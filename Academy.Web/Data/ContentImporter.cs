@@ -2,19 +2,59 @@ using System.Security.Cryptography;
 using System.Text;
 using Academy.Domain.Content;
 using Academy.Domain.Quizzes;
+using Academy.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Web.Data;
 
-public sealed record ImportResult(int Files, int NewVersions, IReadOnlyList<ContentError> Problems);
+/// <param name="Skipped">True when another node held the import for longer than this one waits: it imported, and this
+/// node only loaded what it published.</param>
+public sealed record ImportResult(int Files, int NewVersions, IReadOnlyList<ContentError> Problems, bool Skipped = false);
 
 /// <summary>Turns content into immutable, numbered versions, from <c>content/</c> or from the browser editor.
 /// A file whose text is unchanged since its last import makes no version; a file with errors keeps its last good
 /// version online and its errors are listed on the Content health page. The newest version wins whatever its
 /// origin: a browser publication stays until the file on disk really changes.</summary>
-public sealed class ContentImporter(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, ILogger<ContentImporter> logger)
+public sealed class ContentImporter(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, NodeIdentity node, ILogger<ContentImporter> logger)
 {
+    /// <summary>How long a node may hold the import: far longer than an import takes, short enough that the others go
+    /// on without it if it dies holding it.</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
+
+    private static readonly TimeSpan LeasePoll = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Imports <c>content/</c>, one node at a time: several nodes starting together would otherwise each number
+    /// the same new versions. A node that finds the import held waits for it (then finds nothing left to import, and
+    /// loads what the other published); after a whole lease duration it takes over the lease of a node that died.</summary>
     public async Task<ImportResult> ImportDirectoryAsync(string root, CancellationToken cancellationToken)
+    {
+        // The system clock, not the site's: a lease's expiry is real time between processes, whatever clock a test sets.
+        var deadline = TimeProvider.System.GetUtcNow() + LeaseDuration + LeasePoll * 4;
+        while (!await Lease.TryTakeAsync(db, Lease.ContentImport, node.Name, LeaseDuration, TimeProvider.System.GetUtcNow(), cancellationToken))
+        {
+            if (TimeProvider.System.GetUtcNow() > deadline)
+            {
+                logger.LogWarning("Another node has held the content import for longer than {Duration}: this node loads the published content without importing", LeaseDuration);
+                await catalog.ReloadAsync(db, cancellationToken);
+                return new ImportResult(0, 0, [], Skipped: true);
+            }
+            await Task.Delay(LeasePoll, cancellationToken);
+        }
+        ImportResult result;
+        try
+        {
+            result = await ImportHoldingLeaseAsync(root, cancellationToken);
+        }
+        catch
+        {
+            await Lease.ReleaseAsync(db, Lease.ContentImport, node.Name, TimeProvider.System.GetUtcNow(), completed: false, CancellationToken.None);
+            throw;
+        }
+        await Lease.ReleaseAsync(db, Lease.ContentImport, node.Name, TimeProvider.System.GetUtcNow(), completed: true, CancellationToken.None);
+        return result;
+    }
+
+    private async Task<ImportResult> ImportHoldingLeaseAsync(string root, CancellationToken cancellationToken)
     {
         var sources = ReadSources(root);
         var parsed = ContentParser.ParseAll(sources);

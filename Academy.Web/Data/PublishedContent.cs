@@ -129,11 +129,20 @@ public sealed class PublishedContent
     }
 }
 
+/// <summary>What changes whenever the published content does, read in one cheap query: every publication and every
+/// import that changes a file adds a version (ids only grow), and an import replaces the problems.</summary>
+public sealed record ContentStamp(int LastVersionId, int ProblemCount)
+{
+    public static async Task<ContentStamp> ReadAsync(AcademyDbContext db, CancellationToken cancellationToken) =>
+        new(await db.ContentVersions.MaxAsync(v => (int?)v.Id, cancellationToken) ?? 0, await db.ContentProblems.CountAsync(cancellationToken));
+}
+
 /// <summary>Holds the current <see cref="PublishedContent"/>. Readers take <see cref="Current"/> once per request.</summary>
 public sealed class ContentCatalog
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, QuizDocument> _quizVersions = new();
     private PublishedContent _current = PublishedContent.Empty;
+    private ContentStamp? _stamp;
 
     public PublishedContent Current => Volatile.Read(ref _current);
 
@@ -142,8 +151,21 @@ public sealed class ContentCatalog
 
     public async Task ReloadAsync(AcademyDbContext db, CancellationToken cancellationToken)
     {
+        // Read before the content: a publication between the two reads makes the stamp older than the snapshot, so
+        // the next check loads again rather than missing it.
+        var stamp = await ContentStamp.ReadAsync(db, cancellationToken);
         Volatile.Write(ref _current, await PublishedContent.LoadAsync(db, cancellationToken));
+        Volatile.Write(ref _stamp, stamp);
         IsLoaded = true;
+    }
+
+    /// <summary>Loads the content again when another node of the site has published or imported since this one last
+    /// loaded it. Returns true when it did.</summary>
+    public async Task<bool> RefreshIfChangedAsync(AcademyDbContext db, CancellationToken cancellationToken)
+    {
+        if (!IsLoaded || await ContentStamp.ReadAsync(db, cancellationToken) == Volatile.Read(ref _stamp)) return false;
+        await ReloadAsync(db, cancellationToken);
+        return true;
     }
 
     /// <summary>The quiz of one content version, published or not: attempts keep the version they started on.

@@ -9,6 +9,9 @@ public sealed class AcademyOptions
 
     public DemoOptions Demo { get; set; } = new();
 
+    /// <summary>How often a node checks whether another node published or imported content, and then loads it.</summary>
+    public TimeSpan ContentRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Printed on certificates as their issuer.</summary>
     public string OrganisationName { get; set; } = "Academy";
 

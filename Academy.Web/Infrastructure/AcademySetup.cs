@@ -5,6 +5,8 @@ using Academy.Web.Data;
 using Academy.Web.Jobs;
 using Academy.Web.Pages.Verify;
 using Hangfire;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -40,6 +42,10 @@ public static class AcademySetup
         var provider = AcademyDatabase.Provider(configuration);
         var connectionString = AcademyDatabase.ConnectionString(configuration, provider, builder.Environment.ContentRootPath);
         services.AddAcademyDatabase(provider, connectionString);
+        services.AddSingleton(NodeIdentity.New());
+        // In the database, so that every node signs and reads the same cookies and antiforgery tokens; the application
+        // name keeps them apart from another site's keys in a shared store, whatever folder each node runs from.
+        services.AddDataProtection().SetApplicationName("Academy").PersistKeysToDbContext<AcademyDbContext>();
 
         services.AddIdentity<Employee, IdentityRole>(o =>
             {
@@ -111,7 +117,10 @@ public static class AcademySetup
             o.Cookie.Name = "academy-xsrf";
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.AddHealthChecks().AddCheck<ReadinessCheck>("database-and-content");
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", tags: [ReadinessCheck.Tag])
+            .AddCheck<ReadinessCheck>("content", tags: [ReadinessCheck.Tag])
+            .AddCheck<JobServerCheck>("jobs", tags: [ReadinessCheck.Tag]);
 
         services.AddSingleton<ContentCatalog>();
         services.AddScoped<ContentImporter>();
@@ -134,6 +143,7 @@ public static class AcademySetup
                 }));
         });
         if (builder.Environment.IsDevelopment()) services.AddHostedService<ContentWatcher>();
+        services.AddHostedService<ContentRefresher>();
         services.AddAcademyJobs(configuration, provider, connectionString);
     }
 
@@ -172,7 +182,10 @@ public static class AcademySetup
         app.UseRequestLocalization();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        // Live: the process answers (a proxy or orchestrator restarts it otherwise). Ready: it can serve (send it traffic).
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/healthz/ready", ReadinessCheck.Options).AllowAnonymous();
+        app.MapHealthChecks("/healthz", ReadinessCheck.Options).AllowAnonymous();
         app.MapMediaFiles();
         app.MapRazorPages();
         app.MapVerificationJson();

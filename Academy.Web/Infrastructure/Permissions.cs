@@ -55,6 +55,7 @@ public static class Permissions
         // Trainers fix the files it lists, so Content health is theirs as much as the administrators'.
         ("/Admin/ContentHealth", Policies.Trainer),
         ("/Admin/Mail", Policies.Admin),
+        ("/Admin/Operations", Policies.Admin),
         // Who exported what is HR's audit, not a manager's.
         ("/Reports/Exports", Policies.HR),
     ];

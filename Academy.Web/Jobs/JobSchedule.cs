@@ -40,8 +40,10 @@ public static class JobSchedule
                 c.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long });
         });
         if (configuration.GetValue("Academy:Jobs:Enabled", true))
-            services.AddHangfireServer(o =>
+            services.AddHangfireServer((provider, o) =>
             {
+                // Named after the node, so that its readiness check finds it among every node's servers in a shared storage.
+                o.ServerName = provider.GetRequiredService<NodeIdentity>().Name;
                 o.WorkerCount = 2;
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(2);
             });
