@@ -27,6 +27,9 @@ public sealed class AcademyDbContext(DbContextOptions<AcademyDbContext> options)
     public DbSet<ServiceIdea> ServiceIdeas => Set<ServiceIdea>();
     public DbSet<IdeaEndorsement> IdeaEndorsements => Set<IdeaEndorsement>();
     public DbSet<IdeaComment> IdeaComments => Set<IdeaComment>();
+    public DbSet<ReportSubscription> ReportSubscriptions => Set<ReportSubscription>();
+    public DbSet<ReportSend> ReportSends => Set<ReportSend>();
+    public DbSet<MailAttachment> MailAttachments => Set<MailAttachment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -25,11 +25,15 @@ public sealed class MailDispatchJob(AcademyDbContext db, MailSender sender, Time
                 .OrderBy(m => m.Id).Take(options.Value.Jobs.BatchSize).ToListAsync(cancellationToken);
             if (batch.Count == 0) break;
             lastId = batch[^1].Id;
+            // Recipients of one scheduled report share its file: each is read once per batch.
+            var attachmentIds = batch.Where(m => m.AttachmentId != null).Select(m => m.AttachmentId!.Value).Distinct().ToList();
+            var attachments = attachmentIds.Count == 0 ? new Dictionary<long, MailAttachment>()
+                : await db.MailAttachments.AsNoTracking().Where(a => attachmentIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
             foreach (var mail in batch)
             {
                 try
                 {
-                    await sender.SendAsync(mail, cancellationToken);
+                    await sender.SendAsync(mail, mail.AttachmentId is { } a ? attachments[a] : null, cancellationToken);
                     mail.SentAt = clock.GetUtcNow();
                     mail.LastError = null;
                 }
