@@ -42,6 +42,11 @@ public sealed class ScheduledReportJob(
                 // Another run recorded this period first (the unique key): it sent the mails, this one sends nothing.
                 logger.LogInformation(e, "Scheduled report {Id} for {Period} was recorded by another run", subscription.Id, period);
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Nothing of this one was saved: the next run tries again; the other subscriptions go now.
+                logger.LogError(e, "Scheduled report {Id} for {Period} failed", subscription.Id, period);
+            }
             finally
             {
                 db.ChangeTracker.Clear();
@@ -86,6 +91,7 @@ public sealed class ScheduledReportJob(
                 var report = new CompletionReport(db, catalog.Current, scope, filter, now);
                 await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
                 send.Rows = await ScheduledReport.WriteAsync(file, subscription.Format, report, t, cancellationToken);
+                // The first language's file decides: every language holds the same rows.
                 if (send.Rows == 0 && subscription.SkipEmpty)
                 {
                     send.Outcome = ReportSendOutcome.SkippedEmpty;
@@ -127,12 +133,6 @@ public sealed class ScheduledReportJob(
         finally
         {
             CultureInfo.CurrentUICulture = previous;
-        }
-        if (send.Outcome == ReportSendOutcome.SkippedEmpty)
-        {
-            // Nothing of the other languages goes either: the report was empty for all.
-            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is OutboxMail or MailAttachment).ToList()) entry.State = EntityState.Detached;
-            mails = 0;
         }
         await db.SaveChangesAsync(cancellationToken);
         return mails;

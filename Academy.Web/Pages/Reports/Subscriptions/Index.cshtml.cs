@@ -21,7 +21,7 @@ public sealed class IndexModel(AcademyDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Rows = await Mine().OrderBy(s => s.Id)
-            .Select(s => new Row(s.Id, db.Users.Where(u => u.Id == s.OwnerId).Select(u => u.FullName).First(), s.Filter, s.Frequency, s.Day, s.Format,
+            .Select(s => new Row(s.Id, db.Users.Where(u => u.Id == s.OwnerId).Select(u => u.FullName).FirstOrDefault() ?? "", s.Filter, s.Frequency, s.Day, s.Format,
                 s.Recipients, s.SkipEmpty, s.Paused,
                 db.ReportSends.Where(x => x.SubscriptionId == s.Id).OrderByDescending(x => x.At).ThenByDescending(x => x.Id)
                     .Select(x => new LastSend(x.At, x.Rows, x.Outcome)).FirstOrDefault()))
