@@ -162,6 +162,9 @@ public sealed class ScheduledReportTests
         using var content = new MemoryStream();
         await attachment.Content!.DecodeToAsync(content);
         Assert.Equal(file, ReadCsv(content.ToArray(), title));
+        // Delivered: the outbox lets go of the files.
+        using (var scope = site.Services.CreateScope())
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<AcademyDbContext>().MailAttachments.CountAsync());
 
         // Thursday: same week, nothing more. Next Wednesday: the second send.
         site.Clock.Advance(TimeSpan.FromDays(1));

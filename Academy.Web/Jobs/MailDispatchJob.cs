@@ -49,5 +49,16 @@ public sealed class MailDispatchJob(AcademyDbContext db, MailSender sender, Time
             }
             db.ChangeTracker.Clear();
         }
+        await FreeAttachmentsAsync(cancellationToken);
+    }
+
+    /// <summary>A report's file is kept until every mail that carries it is sent (a failed one may be retried by an
+    /// admin), then freed: the outbox keeps the mails' text, not megabytes of files already delivered.</summary>
+    private async Task FreeAttachmentsAsync(CancellationToken cancellationToken)
+    {
+        var delivered = db.MailAttachments.Where(a => !db.MailOutbox.Any(m => m.AttachmentId == a.Id && m.SentAt == null)).Select(a => (long?)a.Id);
+        await db.MailOutbox.Where(m => m.AttachmentId != null && delivered.Contains(m.AttachmentId))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.AttachmentId, (long?)null), cancellationToken);
+        await db.MailAttachments.Where(a => !db.MailOutbox.Any(m => m.AttachmentId == a.Id)).ExecuteDeleteAsync(cancellationToken);
     }
 }
