@@ -73,6 +73,10 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
         ["/reports/employee/{id}"] = [SignIn, 403, 403, 200, 200],
         ["/reports/rollups"] = [SignIn, 403, 403, 200, 200],
         ["/reports/exports"] = [SignIn, 403, 403, 200, 200],
+        ["/reports/subscriptions"] = [SignIn, 403, 403, 200, 200],
+        ["/reports/subscriptions/edit/{id:int?}"] = [SignIn, 403, 403, 200, 200],
+        // A scheduled report's link works without an account; without a valid token it says so (400).
+        ["/reports/download"] = [400, 400, 400, 400, 400],
         ["/media/{module:regex(^[a-z0-9-]+$)}/{file:regex(^[A-Za-z0-9_.-]+$)}"] = [SignIn, 404, 404, 404, 404],
         ["/review"] = [SignIn, 200, 200, 200, 200],
         // Here the learner's own passport: HR and admins may open anyone's, a colleague without reports may not.
@@ -124,6 +128,7 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
                 "/programs/{id}" => "/programs/onboarding",
                 "/hangfire/{**path}" => "/hangfire",
                 "/assignments/edit/{id:int?}" => "/assignments/edit",
+                "/reports/subscriptions/edit/{id:int?}" => "/reports/subscriptions/edit",
                 "/modules/{moduleId}/quizzes/{quizId}" => "/modules/warm-welcome/quizzes/late-arrival",
                 "/attempts/{id:int}" => $"/attempts/{attemptId}",
                 "/passport/{employeeId?}" => $"/passport/{employeeId}",

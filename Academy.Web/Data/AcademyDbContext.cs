@@ -39,6 +39,9 @@ public class AcademyDbContext : IdentityDbContext<Employee>, IDataProtectionKeyC
     public DbSet<ServiceIdea> ServiceIdeas => Set<ServiceIdea>();
     public DbSet<IdeaEndorsement> IdeaEndorsements => Set<IdeaEndorsement>();
     public DbSet<IdeaComment> IdeaComments => Set<IdeaComment>();
+    public DbSet<ReportSubscription> ReportSubscriptions => Set<ReportSubscription>();
+    public DbSet<ReportSend> ReportSends => Set<ReportSend>();
+    public DbSet<MailAttachment> MailAttachments => Set<MailAttachment>();
 
     /// <summary>The keys that sign cookies and antiforgery tokens, shared by every node of the site.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

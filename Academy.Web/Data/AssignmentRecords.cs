@@ -99,6 +99,12 @@ public sealed class OutboxMail
     public string Subject { get; set; } = "";
     public string Text { get; set; } = "";
     public string Html { get; set; } = "";
+
+    /// <summary>A file sent with the mail (a scheduled report), or null.</summary>
+    public long? AttachmentId { get; set; }
+
+    /// <summary>Set when composing, so that the mail and a new file are saved together; the dispatch reads files by id.</summary>
+    public MailAttachment? Attachment { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }

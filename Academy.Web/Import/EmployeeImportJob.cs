@@ -17,8 +17,8 @@ namespace Academy.Web.Import;
 /// employees stored now. New active accounts get an invitation through the outbox; afterwards the audience rules run,
 /// so the imported people have their training at once. A second run of an applied file does nothing.</summary>
 public sealed class EmployeeImportJob(
-    AcademyDbContext db, UserManager<Employee> users, ILookupNormalizer normalizer, ImportProgress progress, AssignmentSyncJob sync,
-    IBackgroundJobClient jobs, TimeProvider clock, IOptions<AcademyOptions> options, IStringLocalizer<SharedResource> t, ILogger<EmployeeImportJob> logger)
+    AcademyDbContext db, Invitations invitations, ILookupNormalizer normalizer, ImportProgress progress, AssignmentSyncJob sync,
+    IBackgroundJobClient jobs, TimeProvider clock, IStringLocalizer<SharedResource> t, ILogger<EmployeeImportJob> logger)
 {
     private const int ChunkSize = 500;
 
@@ -89,7 +89,7 @@ public sealed class EmployeeImportJob(
                         newIds[change.Row] = employee.Id;
                         db.Users.Add(employee);
                         db.UserRoles.Add(new IdentityUserRole<string> { UserId = employee.Id, RoleId = learnerRoleId });
-                        if (employee.IsActive) db.MailOutbox.Add(await InvitationAsync(employee, now));
+                        if (employee.IsActive) db.MailOutbox.Add(await invitations.ComposeAsync(employee, now, $"invite:{employee.Id}"));
                     }
                 }
                 await db.SaveChangesAsync(cancellationToken);
@@ -112,10 +112,27 @@ public sealed class EmployeeImportJob(
         return true;
     }
 
+    /// <summary>Imports that a stopped process left queued or running (Hangfire's in-memory queue went with it) are queued
+    /// again at start. Applying twice is impossible: the changes and the Applied status commit in one transaction, so an
+    /// interrupted apply wrote nothing, and a finished one is skipped by <see cref="RunAsync"/>.</summary>
+    /// <returns>The imports queued again.</returns>
+    public static int RequeueInterrupted(AcademyDbContext db, IBackgroundJobClient jobs)
+    {
+        var interrupted = db.EmployeeImports.Where(f => f.Status == ImportStatus.Queued || f.Status == ImportStatus.Running).Select(f => f.Id).ToList();
+        foreach (var id in interrupted)
+        {
+            db.EmployeeImports.Where(f => f.Id == id).ExecuteUpdate(s => s.SetProperty(f => f.Status, ImportStatus.Queued));
+            jobs.Enqueue<EmployeeImportJob>(j => j.RunAsync(id, CancellationToken.None));
+        }
+        return interrupted.Count;
+    }
+
     private async Task FailAsync(int importId, string error, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         var file = await db.EmployeeImports.SingleAsync(f => f.Id == importId, cancellationToken);
+        // A second run that collided with a finished one must not mark the applied file failed.
+        if (file.Status == ImportStatus.Applied) return;
         file.Status = ImportStatus.Failed;
         file.Error = error;
         await db.SaveChangesAsync(cancellationToken);
@@ -151,38 +168,4 @@ public sealed class EmployeeImportJob(
         employee.IsActive = record.Active;
     }
 
-    /// <summary>The invitation, in the employee's language, with a link to choose a password: Identity's reset token,
-    /// which expires (see <c>AcademySetup</c>) and stops working once used, since setting the password changes the
-    /// security stamp it was made from.</summary>
-    private async Task<OutboxMail> InvitationAsync(Employee employee, DateTimeOffset now)
-    {
-        var token = await users.GeneratePasswordResetTokenAsync(employee);
-        var baseUrl = options.Value.PublicUrl.TrimEnd('/');
-        var link = $"{baseUrl}/account/set-password?id={Uri.EscapeDataString(employee.Id)}&token={Uri.EscapeDataString(token)}";
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo(employee.PreferredLanguage ?? "en");
-        try
-        {
-            var subject = t["Your Academy account is ready"].Value;
-            var greeting = t["Hello {0},", employee.FullName].Value;
-            var intro = t["Your company has opened an Academy account for you, to follow your training. Your sign-in is your email address, {0}.", employee.Email!].Value;
-            var action = t["Choose your password"].Value;
-            var expiry = t["The link works once and expires in {0} days; if it has expired, ask your HR team for a new invitation.", AcademySetup.InvitationLifespan.Days].Value;
-            var text = new StringBuilder().AppendLine(greeting).AppendLine().AppendLine(intro).AppendLine()
-                .AppendLine($"{action}: {link}").AppendLine().AppendLine(expiry).ToString();
-            var html = $"<!DOCTYPE html><html lang=\"{CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}\"><head><meta charset=\"utf-8\"><title>{Enc(subject)}</title></head><body>"
-                + $"<p>{Enc(greeting)}</p><p>{Enc(intro)}</p><p><a href=\"{Enc(link)}\">{Enc(action)}</a></p><p><small>{Enc(expiry)}</small></p></body></html>";
-            return new OutboxMail
-            {
-                Key = $"invite:{employee.Id}", EmployeeId = employee.Id, To = employee.Email!, Subject = subject, Text = text, Html = html,
-                CreatedAt = now, NextAttemptAt = now,
-            };
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
-
-    private static string Enc(string value) => WebUtility.HtmlEncode(value);
 }

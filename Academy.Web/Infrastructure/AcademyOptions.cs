@@ -27,6 +27,8 @@ public sealed class AcademyOptions
 
     public MailOptions Mail { get; set; } = new();
 
+    public ReportsOptions Reports { get; set; } = new();
+
     public string ContentRoot(IHostEnvironment environment)
     {
         if (Path.IsPathRooted(ContentPath)) return ContentPath;
@@ -71,6 +73,10 @@ public sealed class JobsOptions
     /// <summary>The missed-work scan of certificates: each is issued by a job queued on completion; this catches any lost.</summary>
     public string CertificateScan { get; set; } = "20 * * * *";
 
+    /// <summary>The scheduled reports' job: each subscription sends once per week or month, at the first run on or after
+    /// its day, so an hourly run is cheap and catches up after a stop.</summary>
+    public string ScheduledReports { get; set; } = "30 * * * *";
+
     /// <summary>Employees (or rows) a job loads and saves at a time, so its memory does not grow with the organisation.</summary>
     public int BatchSize { get; set; } = 500;
 }
@@ -94,4 +100,13 @@ public sealed class SmtpOptions
 
     /// <summary>MailKit's SecureSocketOptions by name: Auto, None, SslOnConnect, StartTls, StartTlsWhenAvailable.</summary>
     public string Security { get; set; } = "Auto";
+}
+
+/// <summary>Scheduled reports: how large a file may travel as an attachment, and how long the link that replaces a larger
+/// one works.</summary>
+public sealed class ReportsOptions
+{
+    public long AttachmentLimitBytes { get; set; } = 5 * 1024 * 1024;
+
+    public int LinkLifetimeDays { get; set; } = 7;
 }

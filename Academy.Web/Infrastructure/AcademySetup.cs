@@ -128,7 +128,9 @@ public static class AcademySetup
         services.AddScoped<Pages.Quizzes.QuizAttempts>();
         services.AddSingleton<Certificates.CertificatePdf>();
         services.AddScoped<Import.EmployeeImportJob>();
+        services.AddScoped<Import.Invitations>();
         services.AddSingleton<Import.ImportProgress>();
+        services.AddSingleton<Pages.Reports.Subscriptions.ReportLinks>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -60,7 +60,8 @@ public static class Permissions
         ("/Reports/Exports", Policies.HR),
     ];
 
-    private static readonly string[] AnonymousPages = ["/Account/Login", "/Account/SetPassword", "/Error", "/Language", "/Verify/Index"];
+    // A scheduled report's link may go to an auditor without an account: its signature and expiry are the check.
+    private static readonly string[] AnonymousPages = ["/Account/Login", "/Account/SetPassword", "/Error", "/Language", "/Verify/Index", "/Reports/Subscriptions/Download"];
 
     /// <summary>True when <paramref name="user"/> passes <paramref name="policy"/>; the layout uses it to show only
     /// the menu entries that will open.</summary>

@@ -18,6 +18,7 @@ public static class JobSchedule
     public const string Reminders = "reminders";
     public const string MailDispatch = "mail-dispatch";
     public const string CertificateScan = "certificate-scan";
+    public const string ScheduledReports = "scheduled-reports";
 
     public static void AddAcademyJobs(this IServiceCollection services, IConfiguration configuration, DatabaseProvider provider, string connectionString)
     {
@@ -52,6 +53,7 @@ public static class JobSchedule
         services.AddScoped<ReminderJob>();
         services.AddScoped<MailDispatchJob>();
         services.AddScoped<CertificateIssueJob>();
+        services.AddScoped<ScheduledReportJob>();
         services.AddSingleton<MailSender>();
     }
 
@@ -67,15 +69,20 @@ public static class JobSchedule
         recurring.AddOrUpdate<ReminderJob>(Reminders, j => j.RunAsync(CancellationToken.None), jobs.Reminders, utc);
         recurring.AddOrUpdate<MailDispatchJob>(MailDispatch, j => j.RunAsync(CancellationToken.None), jobs.MailDispatch, utc);
         recurring.AddOrUpdate<CertificateIssueJob>(CertificateScan, j => j.RunMissedAsync(CancellationToken.None), jobs.CertificateScan, utc);
+        recurring.AddOrUpdate<ScheduledReportJob>(ScheduledReports, j => j.RunAsync(CancellationToken.None), jobs.ScheduledReports, utc);
         // Resolved now, while Hangfire's process-wide log provider is this host's: a client first made later, after
         // another host in the same process (a test's restart) has set and disposed its own, fails to make its logger.
         var client = services.GetRequiredService<IBackgroundJobClient>();
         if (!jobs.Enabled) return;
+        using (var scope = services.CreateScope())
+            Import.EmployeeImportJob.RequeueInterrupted(scope.ServiceProvider.GetRequiredService<Data.AcademyDbContext>(), client);
         var sync = client.Enqueue<AssignmentSyncJob>(j => j.RunAsync(CancellationToken.None));
         var scan = client.ContinueJobWith<RefresherScanJob>(sync, j => j.RunAsync(CancellationToken.None), new EnqueuedState(), JobContinuationOptions.OnAnyFinishedState);
         // Certificates before reminders, which mention when a certificate expires.
         var certificates = client.ContinueJobWith<CertificateIssueJob>(scan, j => j.RunMissedAsync(CancellationToken.None), new EnqueuedState(), JobContinuationOptions.OnAnyFinishedState);
         var remind = client.ContinueJobWith<ReminderJob>(certificates, j => j.RunAsync(CancellationToken.None), new EnqueuedState(), JobContinuationOptions.OnAnyFinishedState);
-        client.ContinueJobWith<MailDispatchJob>(remind, j => j.RunAsync(CancellationToken.None), new EnqueuedState(), JobContinuationOptions.OnAnyFinishedState);
+        // The reports read the day's statuses, after the sync and the scans.
+        var reports = client.ContinueJobWith<ScheduledReportJob>(remind, j => j.RunAsync(CancellationToken.None), new EnqueuedState(), JobContinuationOptions.OnAnyFinishedState);
+        client.ContinueJobWith<MailDispatchJob>(reports, j => j.RunAsync(CancellationToken.None), new EnqueuedState(), JobContinuationOptions.OnAnyFinishedState);
     }
 }

@@ -25,11 +25,15 @@ public sealed class MailDispatchJob(AcademyDbContext db, MailSender sender, Time
                 .OrderBy(m => m.Id).Take(options.Value.Jobs.BatchSize).ToListAsync(cancellationToken);
             if (batch.Count == 0) break;
             lastId = batch[^1].Id;
+            // Recipients of one scheduled report share its file: each is read once per batch.
+            var attachmentIds = batch.Where(m => m.AttachmentId != null).Select(m => m.AttachmentId!.Value).Distinct().ToList();
+            var attachments = attachmentIds.Count == 0 ? new Dictionary<long, MailAttachment>()
+                : await db.MailAttachments.AsNoTracking().Where(a => attachmentIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
             foreach (var mail in batch)
             {
                 try
                 {
-                    await sender.SendAsync(mail, cancellationToken);
+                    await sender.SendAsync(mail, mail.AttachmentId is { } a ? attachments[a] : null, cancellationToken);
                     mail.SentAt = clock.GetUtcNow();
                     mail.LastError = null;
                 }
@@ -45,5 +49,16 @@ public sealed class MailDispatchJob(AcademyDbContext db, MailSender sender, Time
             }
             db.ChangeTracker.Clear();
         }
+        await FreeAttachmentsAsync(cancellationToken);
+    }
+
+    /// <summary>A report's file is kept until every mail that carries it is sent (a failed one may be retried by an
+    /// admin), then freed: the outbox keeps the mails' text, not megabytes of files already delivered.</summary>
+    private async Task FreeAttachmentsAsync(CancellationToken cancellationToken)
+    {
+        var delivered = db.MailAttachments.Where(a => !db.MailOutbox.Any(m => m.AttachmentId == a.Id && m.SentAt == null)).Select(a => (long?)a.Id);
+        await db.MailOutbox.Where(m => m.AttachmentId != null && delivered.Contains(m.AttachmentId))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.AttachmentId, (long?)null), cancellationToken);
+        await db.MailAttachments.Where(a => !db.MailOutbox.Any(m => m.AttachmentId == a.Id)).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -16,7 +16,7 @@ public sealed class MailSender(IOptions<AcademyOptions> options, IHostEnvironmen
 
     public string PickupFolder => Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Mail.PickupPath));
 
-    public static MimeMessage Build(string from, OutboxMail mail)
+    public static MimeMessage Build(string from, OutboxMail mail, MailAttachment? attachment = null)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(from));
@@ -24,14 +24,16 @@ public sealed class MailSender(IOptions<AcademyOptions> options, IHostEnvironmen
         message.Subject = mail.Subject;
         // Stable per outbox row: a retry after an unknown outcome is recognisable as the same message.
         message.MessageId = $"outbox-{mail.Id}@academy";
-        message.Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html };
+        if (attachment is not null) body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        message.Body = body.ToMessageBody();
         return message;
     }
 
-    public async Task SendAsync(OutboxMail mail, CancellationToken cancellationToken)
+    public async Task SendAsync(OutboxMail mail, MailAttachment? attachment, CancellationToken cancellationToken)
     {
         var settings = options.Value.Mail;
-        var message = Build(settings.From, mail);
+        var message = Build(settings.From, mail, attachment);
         message.Date = mail.CreatedAt;
         if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
         {

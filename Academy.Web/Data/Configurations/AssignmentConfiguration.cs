@@ -64,5 +64,6 @@ public sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxMai
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.HasIndex(m => new { m.SentAt, m.FailedAt, m.NextAttemptAt });
         builder.HasOne<Employee>().WithMany().HasForeignKey(m => m.EmployeeId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(m => m.Attachment).WithMany().HasForeignKey(m => m.AttachmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,14 +1,18 @@
 using Academy.Web.Data;
 using Academy.Web.Import;
+using Academy.Web.Jobs;
+using Hangfire;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Academy.Web.Pages.Import;
 
 /// <summary>Where an applied file stands. While it waits or runs, site.js reloads the page every few seconds (the
 /// element's <c>data-refresh</c>; a meta refresh fails WCAG 2.2.1 in axe), and a link refreshes it without script.</summary>
-public sealed class ProgressModel(AcademyDbContext db, ImportProgress progress) : PageModel
+public sealed class ProgressModel(AcademyDbContext db, ImportProgress progress, Invitations invitations, IBackgroundJobClient jobs, TimeProvider clock,
+    IStringLocalizer<SharedResource> t) : PageModel
 {
     public const int RefreshSeconds = 2;
 
@@ -22,7 +26,11 @@ public sealed class ProgressModel(AcademyDbContext db, ImportProgress progress) 
 
     public const int EmployeesShown = 100;
 
-    public sealed record EmployeeRow(string? EmployeeNumber, string FullName, string? Email, string? Department, string? JobRole, string? Manager, bool IsActive);
+    /// <param name="Invited">Active, and no password chosen yet: HR may send the invitation again.</param>
+    public sealed record EmployeeRow(string Id, string? EmployeeNumber, string FullName, string? Email, string? Department, string? JobRole, string? Manager,
+        bool IsActive, bool Invited);
+
+    [TempData] public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -42,6 +50,31 @@ public sealed class ProgressModel(AcademyDbContext db, ImportProgress progress) 
         return Page();
     }
 
+    /// <summary>A new invitation for someone who has not chosen a password (the first was lost, or expired). The security
+    /// stamp changes with it, so the earlier link stops working and only the newest one opens.</summary>
+    public async Task<IActionResult> OnPostResendAsync(int id, string employeeId, CancellationToken cancellationToken)
+    {
+        var employee = await db.Users.SingleOrDefaultAsync(u => u.Id == employeeId, cancellationToken);
+        if (employee is null) return NotFound();
+        if (!employee.IsActive || employee.PasswordHash is not null || employee.Email is null)
+        {
+            Message = t["{0} already has a password or is deactivated: no invitation was sent.", employee.FullName];
+            return RedirectToPage(new { id });
+        }
+        var now = clock.GetUtcNow();
+        // One per minute: a double click sends one mail.
+        var key = $"invite:{employee.Id}:{now:yyyyMMddHHmm}";
+        if (!await db.MailOutbox.AnyAsync(m => m.Key == key, cancellationToken))
+        {
+            employee.SecurityStamp = Guid.NewGuid().ToString();
+            db.MailOutbox.Add(await invitations.ComposeAsync(employee, now, key));
+            await db.SaveChangesAsync(cancellationToken);
+            jobs.Enqueue<MailDispatchJob>(j => j.RunAsync(CancellationToken.None));
+        }
+        Message = t["A new invitation is on its way to {0}; the earlier link no longer works.", employee.Email];
+        return RedirectToPage(new { id });
+    }
+
     private async Task LoadEmployeesAsync(int id, CancellationToken cancellationToken)
     {
         var stored = await db.EmployeeImports.AsNoTracking().Where(f => f.Id == id).Select(f => new { f.Content, f.ColumnsJson }).SingleAsync(cancellationToken);
@@ -50,7 +83,8 @@ public sealed class ProgressModel(AcademyDbContext db, ImportProgress progress) 
         EmployeeCount = numbers.Count;
         var shown = numbers.Take(EmployeesShown).ToList();
         Employees = await db.Users.AsNoTracking().Where(u => shown.Contains(u.EmployeeNumber!)).OrderBy(u => u.FullName)
-            .Select(u => new EmployeeRow(u.EmployeeNumber, u.FullName, u.Email, u.Department, u.JobRole, u.Manager == null ? null : u.Manager.FullName, u.IsActive))
+            .Select(u => new EmployeeRow(u.Id, u.EmployeeNumber, u.FullName, u.Email, u.Department, u.JobRole, u.Manager == null ? null : u.Manager.FullName, u.IsActive,
+                u.IsActive && u.PasswordHash == null))
             .ToListAsync(cancellationToken);
     }
 }

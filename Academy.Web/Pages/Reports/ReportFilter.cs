@@ -44,4 +44,21 @@ public sealed class ReportFilter : IValidatableObject
     }
 
     public string ToQueryString() => string.Join('&', ToRouteValues().Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value)}"));
+
+    /// <summary>The filter a stored query string holds (a scheduled report's); a value that no longer parses is left out,
+    /// as the form's binding would.</summary>
+    public static ReportFilter FromQueryString(string query)
+    {
+        var values = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query)
+            .ToDictionary(v => v.Key, v => v.Value.ToString() is { Length: > 0 } text ? text : null, StringComparer.OrdinalIgnoreCase);
+        string? Get(string name) => values.GetValueOrDefault(name);
+        static DateOnly? Date(string? text) => DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date) ? date : null;
+        return new ReportFilter
+        {
+            Department = Get(nameof(Department)), Location = Get(nameof(Location)), ManagerId = Get(nameof(ManagerId)), JobRole = Get(nameof(JobRole)),
+            Program = Get(nameof(Program)), Module = Get(nameof(Module)), Standard = Get(nameof(Standard)),
+            Status = Enum.TryParse<TrainingStatus>(Get(nameof(Status)), out var status) && Enum.IsDefined(status) ? status : null,
+            HiredFrom = Date(Get(nameof(HiredFrom))), HiredTo = Date(Get(nameof(HiredTo))),
+        };
+    }
 }
