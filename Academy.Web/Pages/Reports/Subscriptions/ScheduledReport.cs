@@ -34,7 +34,7 @@ public static class ScheduledReport
         var headers = new ReportExport.Headers(
             [t["Employee number"], t["Name"], t["Email"], t["Department"], t["Location"], t["Job role"], t["Manager"], t["Hire date"]],
             t["Completed"], t["Overdue"], t["(date)"]);
-        var rows = report.RowsAsync(modules, null, CompletionReport.ChunkSize, cancellationToken);
+        var rows = report.RowsAsync(modules, null, CompletionReport.ChunkSize(modules.Count), cancellationToken);
         string Status(Academy.Domain.Reports.TrainingStatus status) => t[ReportText.Of(status)];
         if (format == "csv") return await ReportExport.WriteCsvAsync(body, rows, modules, headers, Status, cancellationToken);
         var pipe = PipeWriter.Create(body, new StreamPipeWriterOptions(leaveOpen: true));
