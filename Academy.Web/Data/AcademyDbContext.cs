@@ -27,6 +27,8 @@ public sealed class AcademyDbContext(DbContextOptions<AcademyDbContext> options)
     public DbSet<ServiceIdea> ServiceIdeas => Set<ServiceIdea>();
     public DbSet<IdeaEndorsement> IdeaEndorsements => Set<IdeaEndorsement>();
     public DbSet<IdeaComment> IdeaComments => Set<IdeaComment>();
+    public DbSet<LineupCompletion> LineupCompletions => Set<LineupCompletion>();
+    public DbSet<LineupAttendance> LineupAttendances => Set<LineupAttendance>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -55,6 +55,8 @@ public static class Permissions
         ("/Admin/Mail", Policies.Admin),
         // Who exported what is HR's audit, not a manager's.
         ("/Reports/Exports", Policies.HR),
+        // A manager presents their own team's line-up (the page narrows it), HR and administrators any team's.
+        ("/Lineup/Present", Policies.Reports),
     ];
 
     private static readonly string[] AnonymousPages = ["/Account/Login", "/Account/SetPassword", "/Error", "/Language", "/Verify/Index"];
