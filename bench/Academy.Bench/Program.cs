@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     "assignments" => await AssignmentsRun.RunAsync(args[1..]),
     "reports" => await ReportsRun.RunAsync(args[1..]),
     "employees" => await EmployeeImportRun.RunAsync(args[1..]),
+    "seed-lineup" => await LineupSeed.RunAsync(args[1..]),
     "generate" when args.Length == 2 => Generate(args[1]),
     _ => Usage(),
 };
@@ -35,6 +36,8 @@ static int Usage()
               (the completion report's CSV and XLSX exports against a raw SqliteDataReader scan; its first screen against the module page)
           dotnet run -c Release --project bench/Academy.Bench -- employees [--sizes 1000,50000] [--no-write]
               (HR's employee CSV import: preview and apply times, then the same file again)
+          Academy.Bench seed-lineup --db <site's SQLite file> [--email newhire@academy.test] [--items 5000] [--days 730]
+              (bench/lineup-card.sh's learner: review items and two years of reviews and line-ups)
           Academy.Bench generate <folder>    (writes the import benchmark's content, to read it)
         """);
     return 2;
