@@ -43,6 +43,7 @@ public static partial class ContentParser
                 ContentKind.Standards => ReadStandards(file, location, lastLine),
                 ContentKind.Module => ReadModule(file, location, lastLine),
                 ContentKind.Program => ReadProgram(file, location, lastLine),
+                ContentKind.Lineup => ReadLineup(file, location, lastLine),
                 _ => ReadQuiz(file, location, lastLine),
             };
         }

@@ -1,6 +1,6 @@
 namespace Academy.Domain.Content;
 
-public enum ContentKind { Standards, Module, Quiz, Program }
+public enum ContentKind { Standards, Module, Quiz, Program, Lineup }
 
 /// <summary>A module id in a program's list, at the line where it is written.</summary>
 public sealed record ListedModule(string Id, int Line);
@@ -21,7 +21,7 @@ public static partial class ContentParser
     /// <summary>The language of <c>module.md</c> and <c>x.quiz.md</c>; other languages are translations.</summary>
     public const string DefaultLanguage = ContentPath.DefaultLanguage;
 
-    private const string Layout = "Content files are standards.md, programs/<id>.md, modules/<id>/module.md (module.fr.md for "
+    private const string Layout = "Content files are standards.md, lineup.md, programs/<id>.md, modules/<id>/module.md (module.fr.md for "
         + "its French translation) and modules/<id>/<name>.quiz.md; pictures go in a module's media/ folder.";
 
     /// <summary>Parses one file on its own. Checks that need other files (a standard or module that must exist, a
@@ -147,6 +147,13 @@ public static partial class ContentParser
                 CompareLessons(reading, original, Add);
                 if (result.Document is ModuleDocument words && original.Document is { } source)
                     result = result with { Document = words.WithMetadataOf(source) };
+                break;
+
+            case { Kind: ContentKind.Lineup }:
+                // Without a readable standards.md nothing can be said of the ids; standards.md has its own error then.
+                if (known.Standards is not { } named) break;
+                foreach (var standard in reading.References.Where(r => !named.Contains(r.Text)))
+                    Add(standard.Line, $"Unknown standard '{standard.Text}'.", UnknownStandardFix(standard.Text, named, known.CatalogueExists));
                 break;
 
             case { Kind: ContentKind.Program }:

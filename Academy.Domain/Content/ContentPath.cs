@@ -19,6 +19,8 @@ public sealed partial record ContentPath(ContentKind Kind, string Id, string Lan
         {
             case ["standards.md"]:
                 return new ContentPath(ContentKind.Standards, "standards", DefaultLanguage, null);
+            case ["lineup.md"]:
+                return new ContentPath(ContentKind.Lineup, "lineup", DefaultLanguage, null);
             case ["programs", var name] when name.EndsWith(".md", StringComparison.Ordinal) && name.Length > 3:
                 return new ContentPath(ContentKind.Program, name[..^3], DefaultLanguage, null);
             case ["modules", var folder, var name] when folder.Length > 0:

@@ -12,6 +12,7 @@ namespace Academy.Domain.Content;
 [JsonDerivedType(typeof(ModuleDocument), "module")]
 [JsonDerivedType(typeof(ProgramDocument), "program")]
 [JsonDerivedType(typeof(QuizDocument), "quiz")]
+[JsonDerivedType(typeof(LineupDocument), "lineup")]
 public abstract record ContentDocument
 {
     /// <summary>The name of the JSON property that holds the discriminator.</summary>
@@ -30,6 +31,7 @@ public abstract record ContentDocument
         ModuleDocument => ContentKind.Module,
         ProgramDocument => ContentKind.Program,
         QuizDocument => ContentKind.Quiz,
+        LineupDocument => ContentKind.Lineup,
         _ => throw new InvalidOperationException($"{GetType().Name} is not a content document."),
     };
 }
@@ -92,3 +94,14 @@ public sealed record ProgramDocument(
     bool Certificate,
     string DescriptionHtml,
     IReadOnlyList<string> ModuleIds) : ContentDocument;
+
+/// <summary>The daily line-up's rotation from <c>lineup.md</c>: the standard each working day goes over.</summary>
+/// <param name="Cycle">Standard ids, one per working day, repeated from <paramref name="Start"/>; empty means every
+/// standard of standards.md in its order.</param>
+/// <param name="Calendar">Days that name their standard, overriding the cycle.</param>
+/// <param name="WorkingDays">The days the cycle moves on; on other days it stays on the last working day's standard.</param>
+/// <param name="Start">A day on which the cycle gives its first standard.</param>
+public sealed record LineupDocument(IReadOnlyList<string> Cycle, IReadOnlyList<LineupDay> Calendar, IReadOnlyList<DayOfWeek> WorkingDays, DateOnly Start) : ContentDocument;
+
+/// <summary>One calendar line of <c>lineup.md</c>.</summary>
+public sealed record LineupDay(DateOnly Date, string StandardId);

@@ -79,6 +79,9 @@ public sealed class AuthorizationMatrixTests(AcademyFactory factory)
         ["/reports/download"] = [400, 400, 400, 400, 400],
         ["/media/{module:regex(^[a-z0-9-]+$)}/{file:regex(^[A-Za-z0-9_.-]+$)}"] = [SignIn, 404, 404, 404, 404],
         ["/review"] = [SignIn, 200, 200, 200, 200],
+        ["/lineup"] = [SignIn, 200, 200, 200, 200],
+        // A manager presents their team's line-up; HR and administrators pick any team. None of the others has reports.
+        ["/lineup/present"] = [SignIn, 403, 403, 200, 200],
         // Here the learner's own passport: HR and admins may open anyone's, a colleague without reports may not.
         ["/passport/{employeeId?}"] = [SignIn, 200, 403, 200, 200],
         // Who is not yet current on a standard: HR's, and a manager's for their team; none of these visitors has reports.

@@ -47,6 +47,8 @@ public class AcademyDbContext : IdentityDbContext<Employee>, IDataProtectionKeyC
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<LineupCompletion> LineupCompletions => Set<LineupCompletion>();
+    public DbSet<LineupAttendance> LineupAttendances => Set<LineupAttendance>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

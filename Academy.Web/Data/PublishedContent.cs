@@ -39,8 +39,9 @@ public sealed class PublishedContent
     public static readonly PublishedContent Empty = new([], new Dictionary<string, PublishedModule>(), [], 0);
 
     private PublishedContent(IReadOnlyList<Standard> standards, IReadOnlyDictionary<string, PublishedModule> modules,
-        IReadOnlyList<ProgramDocument> programs, int problemCount)
+        IReadOnlyList<ProgramDocument> programs, int problemCount, LineupDocument? lineup = null)
     {
+        Lineup = lineup;
         Standards = standards;
         Modules = modules;
         Programs = programs;
@@ -56,6 +57,9 @@ public sealed class PublishedContent
     public IReadOnlyDictionary<string, PublishedModule> Modules { get; }
     public IReadOnlyList<ProgramDocument> Programs { get; }
     public int ProblemCount { get; }
+
+    /// <summary>The line-up's rotation from <c>lineup.md</c>; <c>null</c> without one (every standard in order).</summary>
+    public LineupDocument? Lineup { get; }
 
     /// <summary>What checking one file against everything published needs: built once per snapshot, so that the
     /// editor's check of a file costs the same whatever the size of the catalogue.</summary>
@@ -82,6 +86,7 @@ public sealed class PublishedContent
             ContentKind.Module => JsonSerializer.Deserialize<ModuleDocument>(json, Json)!,
             ContentKind.Program => JsonSerializer.Deserialize<ProgramDocument>(json, Json)!,
             ContentKind.Quiz => JsonSerializer.Deserialize<QuizDocument>(json, Json)!,
+            ContentKind.Lineup => JsonSerializer.Deserialize<LineupDocument>(json, Json)!,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of content."),
         };
         return document.ContentKind == kind
@@ -125,7 +130,8 @@ public sealed class PublishedContent
                 quizzes[d.Module.Id].ToList()))
             .ToDictionary(m => m.Id);
         var programs = documents.Select(d => d.Document).OfType<ProgramDocument>().OrderBy(p => p.Title).ToList();
-        return new PublishedContent(standards, modules, programs, problemCount);
+        var lineup = documents.Select(d => d.Document).OfType<LineupDocument>().FirstOrDefault();
+        return new PublishedContent(standards, modules, programs, problemCount, lineup);
     }
 }
 

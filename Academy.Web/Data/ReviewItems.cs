@@ -53,17 +53,32 @@ public static class ReviewItems
 
     /// <summary>The employee's items due by the end of today, most overdue first, each with its step as published now in
     /// <paramref name="language"/> (or the quiz's default); items whose quiz or step is no longer published are left out.</summary>
+    /// <param name="notReviewedSince">Leaves out items reviewed since then: the line-up asks each item once a day.</param>
     public static async Task<IReadOnlyList<DueItem>> DueTodayAsync(AcademyDbContext db, PublishedContent content, string employeeId, string language,
-        DateTimeOffset now, int limit, CancellationToken cancellationToken)
+        DateTimeOffset now, int limit, CancellationToken cancellationToken, DateTimeOffset? notReviewedSince = null)
     {
         var end = ReviewRules.EndOfDay(now);
-        var rows = await db.ReviewItems.AsNoTracking()
-            .Where(i => i.EmployeeId == employeeId && i.RetiredAt == null && i.Due < end)
+        var due = db.ReviewItems.AsNoTracking().Where(i => i.EmployeeId == employeeId && i.RetiredAt == null && i.Due < end);
+        if (notReviewedSince is { } since) due = due.Where(i => i.LastReview == null || i.LastReview < since);
+        var rows = await due
             .OrderBy(i => i.Due).Take(limit * 2)
             .Select(i => new { i.Id, i.ModuleId, i.QuizId, i.StepId, i.Reps })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => StepOf(content, r.ModuleId, r.QuizId, r.StepId, language) is { } step ? new DueItem(r.Id, r.Reps, step.Quiz, step.Step) : null)
             .OfType<DueItem>().Take(limit)];
+    }
+
+    /// <summary>The feedback on the employee's latest answer to item <paramref name="itemId"/>, in <paramref name="language"/>;
+    /// <c>null</c> when it is not theirs, never answered, or no longer published.</summary>
+    public static async Task<ReviewFeedback?> FeedbackAsync(AcademyDbContext db, PublishedContent content, string employeeId, int itemId, string language,
+        CancellationToken cancellationToken)
+    {
+        var item = await db.ReviewItems.AsNoTracking().Where(i => i.Id == itemId && i.EmployeeId == employeeId)
+            .Select(i => new { i.ModuleId, i.QuizId, i.StepId, i.Due, Log = db.ReviewLogs.Where(l => l.ReviewItemId == i.Id).OrderByDescending(l => l.Sequence).FirstOrDefault() })
+            .SingleOrDefaultAsync(cancellationToken);
+        return item?.Log is { } log && StepOf(content, item.ModuleId, item.QuizId, item.StepId, language) is { } shown
+            ? new ReviewFeedback(shown.Quiz, shown.Step, log.ChoiceNumbers, item.Due)
+            : null;
     }
 
     public static (QuizDocument Quiz, QuizStep Step)? StepOf(PublishedContent content, string moduleId, string quizId, string stepId, string language) =>
@@ -102,6 +117,9 @@ public static class ReviewItems
 /// <summary>An item due for review, with what to ask.</summary>
 /// <param name="Reps">Its review count when shown: the form sends it back, so that a doubled POST is recognised.</param>
 public sealed record DueItem(int Id, int Reps, QuizDocument Quiz, QuizStep Step);
+
+/// <summary>What the learner picked on the step just reviewed, and when it comes back.</summary>
+public sealed record ReviewFeedback(QuizDocument Quiz, QuizStep Step, IReadOnlyList<int> Picked, DateTimeOffset NextDue);
 
 public enum ReviewAnswer
 {

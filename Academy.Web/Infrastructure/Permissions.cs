@@ -58,6 +58,8 @@ public static class Permissions
         ("/Admin/Operations", Policies.Admin),
         // Who exported what is HR's audit, not a manager's.
         ("/Reports/Exports", Policies.HR),
+        // A manager presents their own team's line-up (the page narrows it), HR and administrators any team's.
+        ("/Lineup/Present", Policies.Reports),
     ];
 
     // A scheduled report's link may go to an auditor without an account: its signature and expiry are the check.

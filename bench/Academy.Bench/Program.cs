@@ -14,6 +14,7 @@ return args.FirstOrDefault() switch
     "reports" => await ReportsRun.RunAsync(args[1..]),
     "employees" => await EmployeeImportRun.RunAsync(args[1..]),
     "indicator" => await IndicatorRun.RunAsync(args[1..]),
+    "seed-lineup" => await LineupSeed.RunAsync(args[1..]),
     "generate" when args.Length == 2 => Generate(args[1]),
     _ => Usage(),
 };
@@ -38,6 +39,8 @@ static int Usage()
               (HR's employee CSV import: preview and apply times, then the same file again)
           dotnet run -c Release --project bench/Academy.Bench -- indicator [--ideas 100000] [--employees 10000] [--rounds 30] [--warmup 5] [--no-write]
               (the leading indicator page's time to first byte, as HR and as a manager, against the module page)
+          Academy.Bench seed-lineup --db <site's SQLite file> [--email newhire@academy.test] [--items 5000] [--days 730]
+              (bench/lineup-card.sh's learner: review items and two years of reviews and line-ups)
           Academy.Bench generate <folder>    (writes the import benchmark's content, to read it)
         """);
     return 2;

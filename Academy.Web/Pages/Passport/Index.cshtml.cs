@@ -15,7 +15,8 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
 {
     public sealed record QuizResult(string Title, decimal Percent, bool Passed, DateTimeOffset At);
     public sealed record ModuleRow(string Id, string Title, PassportStatus Status, DateTimeOffset? ValidUntil, IReadOnlyList<QuizResult> Quizzes);
-    public sealed record StandardRow(Standard Standard, string? Frame, bool Current, IReadOnlyList<ModuleRow> Modules);
+    /// <param name="LastLineup">The last team line-up on this standard the employee attended; <c>null</c> when none.</param>
+    public sealed record StandardRow(Standard Standard, string? Frame, bool Current, IReadOnlyList<ModuleRow> Modules, DateOnly? LastLineup = null);
 
     public string EmployeeName { get; private set; } = "";
     public bool IsOwn { get; private set; }
@@ -41,6 +42,8 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         var progress = await LearnerProgress.ForEmployeeAsync(db, id, content, now, cancellationToken);
         var attempts = await db.QuizAttempts.AsNoTracking().Where(a => a.EmployeeId == id && a.FinishedAt != null)
             .Select(a => new { a.ModuleId, a.QuizId, FinishedAt = a.FinishedAt!.Value, a.Percent, a.Passed }).ToListAsync(cancellationToken);
+        var lineups = (await db.LineupAttendances.AsNoTracking().Where(a => a.EmployeeId == id).GroupBy(a => a.StandardId)
+            .Select(g => new { g.Key, Last = g.Max(a => a.Day) }).ToListAsync(cancellationToken)).ToDictionary(g => g.Key, g => g.Last);
         var latest = attempts.GroupBy(a => (a.ModuleId, a.QuizId)).ToDictionary(g => g.Key, g => g.MaxBy(a => a.FinishedAt)!);
 
         Standards = [.. content.Standards.Select(standard =>
@@ -50,7 +53,8 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
                     [.. m.Quizzes.Where(q => latest.ContainsKey((m.Id, q.Id))).Select(q => (Quiz: q, Attempt: latest[(m.Id, q.Id)]))
                         .Select(x => new QuizResult(x.Quiz.In(language).Document.Title, x.Attempt.Percent ?? 0, x.Attempt.Passed, x.Attempt.FinishedAt))]))
                 .ToList();
-            return new StandardRow(standard, standard.FrameIn(language), PassportRules.IsCurrent([.. modules.Select(m => m.Status)]), modules);
+            return new StandardRow(standard, standard.FrameIn(language), PassportRules.IsCurrent([.. modules.Select(m => m.Status)]), modules,
+                lineups.TryGetValue(standard.Id, out var last) ? last : null);
         })];
         return Page();
     }

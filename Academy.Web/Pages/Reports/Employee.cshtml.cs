@@ -15,6 +15,7 @@ public sealed class EmployeeModel(AcademyDbContext db, ContentCatalog catalog, T
     public sealed record AssignmentLine(string Title, string Source, DateTimeOffset AssignedAt, DateOnly? Due, DateTimeOffset? CompletedAt);
     public sealed record CompletionLine(string Title, DateTimeOffset CompletedAt, DateTimeOffset? ExpiresAt, decimal? Score, int Version);
     public sealed record AttemptLine(string Title, string QuizId, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, decimal? Percent, bool Passed);
+    public sealed record LineupLine(DateOnly Day, string Standard, string RecordedBy);
     public sealed record CertificateLine(string Code, string Program, DateTimeOffset IssuedAt, DateTimeOffset? ExpiresAt, CertificateStatus Status);
 
     public ReportRow Row { get; private set; } = null!;
@@ -23,6 +24,9 @@ public sealed class EmployeeModel(AcademyDbContext db, ContentCatalog catalog, T
     public IReadOnlyList<CompletionLine> Completions { get; private set; } = [];
     public IReadOnlyList<AttemptLine> Attempts { get; private set; } = [];
     public IReadOnlyList<CertificateLine> Certificates { get; private set; } = [];
+
+    /// <summary>Team line-ups the employee attended, as their manager recorded them: training records too.</summary>
+    public IReadOnlyList<LineupLine> Lineups { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -49,6 +53,9 @@ public sealed class EmployeeModel(AcademyDbContext db, ContentCatalog catalog, T
             .Select(a => new AttemptLine(Title(Academy.Domain.Assignments.ItemKind.Module, a.ModuleId), a.QuizId, a.StartedAt, a.FinishedAt, a.Percent, a.Passed)).ToList();
         Certificates = (await db.Certificates.AsNoTracking().Where(c => c.HolderId == id).OrderByDescending(c => c.IssuedAt).ToListAsync(cancellationToken))
             .Select(c => new CertificateLine(c.Code, c.ProgramTitle, c.IssuedAt, c.ExpiresAt, c.StatusAt(now))).ToList();
+        Lineups = (await db.LineupAttendances.AsNoTracking().Where(a => a.EmployeeId == id).OrderByDescending(a => a.Day)
+            .Select(a => new { a.Day, a.StandardId, By = db.Users.Where(u => u.Id == a.RecordedById).Select(u => u.FullName).FirstOrDefault() }).ToListAsync(cancellationToken))
+            .Select(a => new LineupLine(a.Day, content.Standards.FirstOrDefault(s => s.Id == a.StandardId)?.Title ?? a.StandardId, a.By ?? "")).ToList();
         return Page();
     }
 }

@@ -18,7 +18,7 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
     public IReadOnlyList<DueItem> Due { get; private set; } = [];
 
     /// <summary>The review just answered, shown with its feedback.</summary>
-    public Feedback? Answered { get; private set; }
+    public ReviewFeedback? Answered { get; private set; }
 
     [TempData] public string? Problem { get; set; }
 
@@ -29,12 +29,7 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         var me = User.EmployeeId();
         var content = catalog.Current;
         Due = await ReviewItems.DueTodayAsync(db, content, me, Language, clock.GetUtcNow(), Shown, cancellationToken);
-        if (answered is null) return;
-        var item = await db.ReviewItems.AsNoTracking().Where(i => i.Id == answered && i.EmployeeId == me)
-            .Select(i => new { i.ModuleId, i.QuizId, i.StepId, i.Due, Log = db.ReviewLogs.Where(l => l.ReviewItemId == i.Id).OrderByDescending(l => l.Sequence).FirstOrDefault() })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (item?.Log is { } log && ReviewItems.StepOf(content, item.ModuleId, item.QuizId, item.StepId, Language) is { } shown)
-            Answered = new Feedback(shown.Quiz, shown.Step, log.ChoiceNumbers, item.Due);
+        if (answered is { } itemId) Answered = await ReviewItems.FeedbackAsync(db, content, me, itemId, Language, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(int itemId, int reps, int[] picks, CancellationToken cancellationToken)
@@ -49,7 +44,4 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         };
         return RedirectToPage("/Review/Index");
     }
-
-    /// <summary>What the learner picked on the step just reviewed, and when it comes back.</summary>
-    public sealed record Feedback(QuizDocument Quiz, QuizStep Step, IReadOnlyList<int> Picked, DateTimeOffset NextDue);
 }
