@@ -89,3 +89,15 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Post
         return new(options.Options);
     }
 }
+
+/// <summary>What <c>dotnet ef migrations add --context AcademyDbContext</c> builds: SQLite's model. Without it the tools
+/// would take the Postgres factory above for the base type too, and write SQLite's migration into Postgres's set.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<AcademyDbContext>
+{
+    public AcademyDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<AcademyDbContext>();
+        options.UseAcademySqlite("Data Source=App_Data/academy.db");
+        return new(options.Options);
+    }
+}
