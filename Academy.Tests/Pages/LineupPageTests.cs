@@ -1,4 +1,5 @@
 using System.Net;
+using Academy.Domain.Practice;
 using Academy.Domain.Quizzes;
 using Academy.Web.Data;
 using AngleSharp.Html.Dom;
