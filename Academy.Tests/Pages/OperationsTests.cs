@@ -39,6 +39,9 @@ public sealed class OperationsTests(AcademyFactory factory)
     [Fact]
     public async Task JobServerCheck_IsUnhealthy_WhenThisNodeShouldRunJobsAndItsServerIsNotThere()
     {
+        // Hangfire's log provider is process-wide and may still name a test host disposed since: storage asks it for a
+        // logger as it is made.
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
         var node = NodeIdentity.New();
         var services = new ServiceCollection().AddSingleton<JobStorage>(new InMemoryStorage()).BuildServiceProvider();
         var runsJobs = new JobServerCheck(Options.Create(new AcademyOptions { Jobs = new() { Enabled = true } }), node, services);
