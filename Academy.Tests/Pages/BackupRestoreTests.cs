@@ -11,6 +11,7 @@ namespace Academy.Tests.Pages;
 
 /// <summary>The <c>backup</c> and <c>restore</c> verbs on the SQLite database of a running site.</summary>
 [Collection(HostCollection.Name)]
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
 public sealed class BackupRestoreTests : IDisposable
 {
     private readonly string _backups = Directory.CreateTempSubdirectory("academy-backups-").FullName;

@@ -33,7 +33,7 @@ public sealed class OperationsModel(AcademyDbContext db, JobStorage jobs, NodeId
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var sqlite = db.Database.IsSqlite();
-        Provider = sqlite ? "SQLite" : db.Database.ProviderName ?? "";
+        Provider = sqlite ? "SQLite" : db.Database.IsNpgsql() ? "PostgreSQL" : db.Database.ProviderName ?? "";
         var databaseFile = sqlite ? new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource : null;
         DatabaseBytes = databaseFile is not null ? FileBytes(databaseFile) + FileBytes(databaseFile + "-wal")
             : await db.Database.SqlQueryRaw<long>("SELECT pg_database_size(current_database()) AS \"Value\"").SingleAsync(cancellationToken);
