@@ -90,7 +90,7 @@ public sealed class ScheduledReportJob(
                 CultureInfo.CurrentUICulture = new CultureInfo(group.Key);
                 var report = new CompletionReport(db, catalog.Current, scope, filter, now);
                 await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-                send.Rows = await ScheduledReport.WriteAsync(file, subscription.Format, report, t, cancellationToken);
+                send.Rows = await ReportExport.WriteReportAsync(file, subscription.Format, report, t, cancellationToken);
                 // The first language's file decides: every language holds the same rows.
                 if (send.Rows == 0 && subscription.SkipEmpty)
                 {
@@ -107,7 +107,7 @@ public sealed class ScheduledReportJob(
                     await file.ReadExactlyAsync(bytes, cancellationToken);
                     attachment = new MailAttachment
                     {
-                        FileName = ScheduledReport.FileName(subscription.Format, now), ContentType = ScheduledReport.ContentType(subscription.Format), Content = bytes,
+                        FileName = ReportExport.FileName(subscription.Format, now), ContentType = ReportExport.ContentType(subscription.Format), Content = bytes,
                     };
                     db.MailAttachments.Add(attachment);
                     send.Outcome = ReportSendOutcome.Attached;

@@ -65,7 +65,6 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         if (format is not ("csv" or "xlsx") || !ModelState.IsValid) return BadRequest();
         var now = clock.GetUtcNow();
         var report = new CompletionReport(db, catalog.Current, scope, Filter, now);
-        var modules = report.Modules(Language);
 
         // Saved before the file is written, so an export cut short is on the audit list too (with no row count); the
         // count is set when the last row has gone. Two writes, on purpose: the audit must not depend on the download.
@@ -76,16 +75,9 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         db.ReportExports.Add(record);
         await db.SaveChangesAsync(cancellationToken);
 
-        var name = $"completion-{now:yyyy-MM-dd}.{format}";
-        Response.ContentType = format == "csv" ? ReportExport.CsvType : ReportExport.XlsxType;
-        Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
-        var headers = new ReportExport.Headers(
-            [t["Employee number"], t["Name"], t["Email"], t["Department"], t["Location"], t["Job role"], t["Manager"], t["Hire date"]],
-            t["Completed"], t["Overdue"], t["(date)"]);
-        var rows = report.RowsAsync(modules, null, CompletionReport.ChunkSize(modules.Count), cancellationToken);
-        var count = format == "csv"
-            ? await ReportExport.WriteCsvAsync(Response.Body, rows, modules, headers, Status, cancellationToken)
-            : await ReportExport.WriteXlsxAsync(Response.BodyWriter, rows, modules, headers, Status, t["Completion report"], cancellationToken);
+        Response.ContentType = ReportExport.ContentType(format);
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{ReportExport.FileName(format, now)}\"";
+        var count = await ReportExport.WriteReportAsync(Response.Body, format, report, t, cancellationToken);
         await db.ReportExports.Where(r => r.Id == record.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Rows, count), CancellationToken.None);
         return new EmptyResult();
     }

@@ -42,10 +42,10 @@ public sealed class DownloadModel(AcademyDbContext db, ContentCatalog catalog, R
         };
         db.ReportExports.Add(record);
         await db.SaveChangesAsync(cancellationToken);
-        Response.ContentType = ScheduledReport.ContentType(subscription.Format);
-        Response.Headers.ContentDisposition = $"attachment; filename=\"{ScheduledReport.FileName(subscription.Format, now)}\"";
+        Response.ContentType = ReportExport.ContentType(subscription.Format);
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{ReportExport.FileName(subscription.Format, now)}\"";
         var report = new CompletionReport(db, catalog.Current, scope, ReportFilter.FromQueryString(subscription.Filter), now);
-        var count = await ScheduledReport.WriteAsync(Response.Body, subscription.Format, report, t, cancellationToken);
+        var count = await ReportExport.WriteReportAsync(Response.Body, subscription.Format, report, t, cancellationToken);
         await db.ReportExports.Where(r => r.Id == record.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Rows, count), CancellationToken.None);
         return new EmptyResult();
     }
