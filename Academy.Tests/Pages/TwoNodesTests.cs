@@ -1,8 +1,10 @@
 using System.Net;
 using Academy.Web.Data;
+using Academy.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -138,6 +140,9 @@ public sealed class TwoNodesTests : IDisposable
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Academy:ContentRefreshInterval", "00:00:00.200");
+            // Production nodes do not watch content/ (Development does): a watcher's own import, started by the
+            // test's edit, would race the imports the test starts and could still hold the lease at its check.
+            builder.ConfigureTestServices(services => services.Remove(services.Single(d => d.ImplementationType == typeof(ContentWatcher))));
         }
 
         /// <summary>A client of this node that shares <paramref name="cookies"/> with clients of the other node.</summary>
