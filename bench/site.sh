@@ -21,19 +21,20 @@ wait_for() {
   return 1
 }
 
-# start_site db: HOME in the temp folder, so that the data-protection key ring is made there and not in ~/.aspnet.
-# db is a SQLite file, or a PostgreSQL connection string (Host=...), which selects the Postgres provider.
+# start_site db [name]: HOME in the temp folder, so that the data-protection key ring is made there and not in ~/.aspnet.
+# db is a SQLite file, or a PostgreSQL connection string (Host=...), which selects the Postgres provider. name (default
+# web) names the log, $work/name.log, so that a second node on another $WEB keeps a log of its own.
 start_site() {
   mkdir -p "$work/home"
   say "Starting the site on $WEB (Production, demo accounts, database $1)"
-  local provider=Sqlite connection="Data Source=$1"
+  local provider=Sqlite connection="Data Source=$1" log="$work/${2:-web}.log"
   case "$1" in Host=*) provider=Postgres connection="$1" ;; esac
   (
     cd "$work/web"
     exec env HOME="$work/home" ASPNETCORE_ENVIRONMENT=Production Academy__Demo__Seed=true Academy__Demo__Password="$PASSWORD" \
       Academy__Database__Provider="$provider" ConnectionStrings__Academy="$connection" Academy__ContentPath="$repo/content" \
       Logging__LogLevel__Default=Warning ASPNETCORE_URLS="$WEB" dotnet Academy.Web.dll
-  ) >"$work/web.log" 2>&1 &
+  ) >"$log" 2>&1 &
   web_pid=$!
-  wait_for "$WEB/healthz" 120 "$web_pid" "$work/web.log" || { cat "$work/web.log" >&2; die "$WEB/healthz did not answer 200 within 120 s"; }
+  wait_for "$WEB/healthz" 120 "$web_pid" "$log" || { cat "$log" >&2; die "$WEB/healthz did not answer 200 within 120 s"; }
 }

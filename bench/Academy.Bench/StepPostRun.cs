@@ -33,6 +33,9 @@ public static partial class StepPostRun
     private const int ReplayEvery = 10;
     private const int MaxErrorsLogged = 10;
 
+    /// <summary>The phase whose requests go to both nodes in turn (with <c>--second-base</c>).</summary>
+    private const string TwoNodes = "steps on two nodes";
+
     /// <summary>Microsoft.Data.Sqlite sets no SQLite busy timeout: a statement that finds the database locked by
     /// another writer is retried after <c>Thread.Sleep(150)</c>. The share of POSTs that took this long or more tells
     /// how many waited at least once.</summary>
@@ -59,7 +62,7 @@ public static partial class StepPostRun
 
     private sealed record Options(
         Uri Base, string Database, int Learners, TimeSpan Duration, TimeSpan Warmup, int Runs, string ModulePage,
-        string AdminEmail, string AdminPassword, int? ServerPid, string? Report);
+        string AdminEmail, string AdminPassword, int? ServerPid, string? Report, Uri? SecondBase, int? SecondServerPid);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -75,6 +78,7 @@ public static partial class StepPostRun
                 usage: Academy.Bench steps --base http://127.0.0.1:5080 --db <site's SQLite file>
                          [--learners 32] [--duration 20s] [--warmup 10s] [--runs 2] [--module /modules/warm-welcome/2]
                          [--admin admin@academy.test] [--password Academy-Demo-2026] [--server-pid PID] [--report out.md]
+                         [--second-base http://127.0.0.1:5081 --second-server-pid PID]   (a second node on the same database)
                 """);
             return 2;
         }
@@ -107,14 +111,13 @@ public static partial class StepPostRun
         }
         string Get(string key, string fallback) => values.Remove(key, out var v) ? v : fallback;
 
-        var baseUri = new Uri(Get("base", "http://127.0.0.1:5080"));
-        // Load from this driver only ever goes to this machine's loopback.
-        if (!IPAddress.TryParse(baseUri.Host.Trim('[', ']'), out var address) || !IPAddress.IsLoopback(address))
-            throw new ArgumentException($"--base must be a loopback address (127.0.0.1), not {baseUri.Host}");
+        var baseUri = Loopback("base", Get("base", "http://127.0.0.1:5080"))!;
+        var secondBase = Loopback("second-base", Get("second-base", ""));
         var database = Get("db", "");
         if (database.Length == 0 || (!IsPostgres(database) && !File.Exists(database)))
             throw new ArgumentException("--db must name the site's SQLite file or its PostgreSQL connection string (Host=...)");
         var serverPid = Get("server-pid", "");
+        var secondServerPid = Get("second-server-pid", "");
         var report = Get("report", "");
         var options = new Options(
             baseUri, database,
@@ -126,11 +129,23 @@ public static partial class StepPostRun
             Get("admin", "admin@academy.test"),
             Get("password", "Academy-Demo-2026"),
             serverPid.Length > 0 ? int.Parse(serverPid, CultureInfo.InvariantCulture) : null,
-            report.Length > 0 ? report : null);
+            report.Length > 0 ? report : null,
+            secondBase,
+            secondServerPid.Length > 0 ? int.Parse(secondServerPid, CultureInfo.InvariantCulture) : null);
         if (values.Count > 0) throw new ArgumentException($"unknown option --{values.Keys.First()}");
         if (options.Learners is < 1 or > 99 || options.Runs < 1 || options.Duration <= TimeSpan.Zero || options.Duration > TimeSpan.FromMinutes(5))
             throw new ArgumentException("--learners 1-99, --runs at least 1, --duration up to 5m");
         return options;
+    }
+
+    /// <summary>Load from this driver only ever goes to this machine's loopback.</summary>
+    private static Uri? Loopback(string option, string text)
+    {
+        if (text.Length == 0) return null;
+        var uri = new Uri(text);
+        if (!IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) || !IPAddress.IsLoopback(address))
+            throw new ArgumentException($"--{option} must be a loopback address (127.0.0.1), not {uri.Host}");
+        return uri;
     }
 
     private static TimeSpan ParseDuration(string text)
@@ -230,26 +245,39 @@ public static partial class StepPostRun
     /// learner's own loop touches it.</summary>
     private sealed class Learner : IDisposable
     {
-        public Learner(int number, Uri baseUri)
+        private readonly HttpClient[] _nodes;
+        private int _turn;
+
+        public Learner(int number, Uri baseUri, Uri? secondBase)
         {
             Number = number;
             Email = $"{EmailPrefix}{number:00}{EmailDomain}";
             (Module, Quiz) = Quizzes[(number - 1) % Quizzes.Length];
-            Http = NewClient(baseUri, new CookieContainer());
+            // One browser: the same cookies whichever node answers (they ignore the port).
+            var cookies = new CookieContainer();
+            _nodes = secondBase is null ? [NewClient(baseUri, cookies)] : [NewClient(baseUri, cookies), NewClient(secondBase, cookies)];
         }
+
+        /// <summary>While set, each request goes to the next node in turn, as a round-robin proxy sends them (no
+        /// sticky sessions): a step's page from one node, its answer to the other, a double click's two POSTs to both.</summary>
+        public bool Spread { get; set; }
+
+        public HttpClient Http => Spread ? _nodes[_turn++ % _nodes.Length] : _nodes[0];
 
         public int Number { get; }
         public string Email { get; }
         public string Module { get; }
         public string Quiz { get; }
         public string StartPath => $"/modules/{Module}/quizzes/{Quiz}";
-        public HttpClient Http { get; }
         public int? Attempt { get; set; }
 
         /// <summary>The steps accepted so far in each of the learner's attempts, in order.</summary>
         public Dictionary<int, List<string>> Steps { get; } = [];
 
-        public void Dispose() => Http.Dispose();
+        public void Dispose()
+        {
+            foreach (var node in _nodes) node.Dispose();
+        }
     }
 
     private static HttpClient NewClient(Uri baseUri, CookieContainer cookies) =>
@@ -311,7 +339,7 @@ public static partial class StepPostRun
                     if (await CreateLearnerAsync(admin, n)) created++;
                 Console.Error.WriteLine($"setup: {created} learner accounts created, {options.Learners - created} already there");
             }
-            for (var n = 1; n <= options.Learners; n++) _learners.Add(new Learner(n, options.Base));
+            for (var n = 1; n <= options.Learners; n++) _learners.Add(new Learner(n, options.Base, options.SecondBase));
             // Password hashing is deliberately slow: a few at a time.
             await Parallel.ForEachAsync(_learners, new ParallelOptions { MaxDegreeOfParallelism = 4 },
                 async (learner, _) => await SignInAsync(learner.Http, learner.Email, LearnerPassword));
@@ -355,25 +383,30 @@ public static partial class StepPostRun
 
         // ----- phases ---------------------------------------------------------------------------------------
 
-        public async Task<List<(PhaseStats Steps, PhaseStats Module)>> MeasureAsync()
+        /// <summary>Per run: steps on the first node, the module page on it and, with a second node, steps spread
+        /// over both (<see cref="TwoNodes"/>), one after the other so that each is compared with the others of its run.</summary>
+        public async Task<List<(PhaseStats Steps, PhaseStats Module, PhaseStats? TwoNodes)>> MeasureAsync()
         {
             Console.Error.WriteLine($"warm-up: steps {options.Warmup.TotalSeconds:0} s, module page {options.Warmup.TotalSeconds / 2:0} s");
             Print(await PhaseAsync("steps", 0, options.Warmup));
             Print(await PhaseAsync("module", 0, options.Warmup / 2));
-            var runs = new List<(PhaseStats, PhaseStats)>();
+            if (options.SecondBase is not null) Print(await PhaseAsync(TwoNodes, 0, options.Warmup / 2));
+            var runs = new List<(PhaseStats, PhaseStats, PhaseStats?)>();
             for (var run = 1; run <= options.Runs; run++)
             {
                 var steps = await PhaseAsync("steps", run, options.Duration);
                 Print(steps);
                 var module = await PhaseAsync("module", run, options.Duration);
                 Print(module);
-                runs.Add((steps, module));
+                PhaseStats? spread = null;
+                if (options.SecondBase is not null) Print(spread = await PhaseAsync(TwoNodes, run, options.Duration));
+                runs.Add((steps, module, spread));
             }
             return runs;
         }
 
-        private static void Print(PhaseStats s) => Console.Error.WriteLine(s.Kind == "steps"
-            ? $"{(s.Run == 0 ? "warm-up" : $"run {s.Run}")} steps: {s.AnswerRate:0.0} answers/s, {s.PostRate:0.0} POSTs/s " +
+        private static void Print(PhaseStats s) => Console.Error.WriteLine(s.Kind != "module"
+            ? $"{(s.Run == 0 ? "warm-up" : $"run {s.Run}")} {s.Kind}: {s.AnswerRate:0.0} answers/s, {s.PostRate:0.0} POSTs/s " +
               $"(p50 {s.Percentile(0.5):0.0} ms, p99 {s.Percentile(0.99):0.0} ms, {s.Share(BusyRetryMs):0%} at {BusyRetryMs} ms or more), {s.RequestRate:0.0} requests/s in all, " +
               $"{s.Replays} replays, {s.Rejected} rejected, {s.Errors} errors; server CPU {s.ServerCpu.TotalSeconds / s.Seconds:0.00} cores"
             : $"{(s.Run == 0 ? "warm-up" : $"run {s.Run}")} module page: {s.PageRate:0.0} requests/s " +
@@ -386,16 +419,20 @@ public static partial class StepPostRun
             var driver = Process.GetCurrentProcess().TotalProcessorTime;
             var start = Stopwatch.GetTimestamp();
             stats.Deadline = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-            await Task.WhenAll(_learners.Select(l => Task.Run(() => kind == "steps" ? StepLoopAsync(l, stats) : ModuleLoopAsync(l, stats))));
+            foreach (var learner in _learners) learner.Spread = kind == TwoNodes;
+            await Task.WhenAll(_learners.Select(l => Task.Run(() => kind == "module" ? ModuleLoopAsync(l, stats) : StepLoopAsync(l, stats))));
             // Stops issuing at the deadline; what was in flight completes (and counts in the database check), but not in the rates.
             stats.ServerCpu = ServerCpu() - server;
             stats.DriverCpu = Process.GetCurrentProcess().TotalProcessorTime - driver;
             return stats;
         }
 
-        private TimeSpan ServerCpu()
+        /// <summary>The CPU time of the site's processes (both nodes when there are two).</summary>
+        private TimeSpan ServerCpu() => ProcessCpu(options.ServerPid) + ProcessCpu(options.SecondServerPid);
+
+        private static TimeSpan ProcessCpu(int? serverPid)
         {
-            if (options.ServerPid is not { } pid) return TimeSpan.Zero;
+            if (serverPid is not { } pid) return TimeSpan.Zero;
             try
             {
                 using var process = Process.GetProcessById(pid);
@@ -651,7 +688,7 @@ public static partial class StepPostRun
         return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    private static int Report(Options options, Driver driver, List<(PhaseStats Steps, PhaseStats Module)> runs, Integrity integrity)
+    private static int Report(Options options, Driver driver, List<(PhaseStats Steps, PhaseStats Module, PhaseStats? TwoNodes)> runs, Integrity integrity)
     {
         static string F(double v, string format = "0.0") => v.ToString(format, CultureInfo.InvariantCulture);
         var answers = Median(runs.Select(r => r.Steps.AnswerRate));
@@ -663,10 +700,17 @@ public static partial class StepPostRun
         var moduleP50 = Median(runs.Select(r => r.Module.Percentile(0.5)));
         var moduleP99 = Median(runs.Select(r => r.Module.Percentile(0.99)));
         var ratio = answers / module;
-        var errors = runs.Sum(r => r.Steps.Errors + r.Module.Errors);
+        var errors = runs.Sum(r => r.Steps.Errors + r.Module.Errors + (r.TwoNodes?.Errors ?? 0));
+        // Two nodes against one: each run's ratio (its phases ran back to back), then their median.
+        var spread = runs.All(r => r.TwoNodes is not null) ? runs.Select(r => r.TwoNodes!).ToList() : null;
+        var twoAnswers = spread is null ? double.NaN : Median(spread.Select(s => s.AnswerRate));
+        var twoP50 = spread is null ? double.NaN : Median(spread.Select(s => s.Percentile(0.5)));
+        var twoP99 = spread is null ? double.NaN : Median(spread.Select(s => s.Percentile(0.99)));
+        var twoRatio = spread is null ? double.NaN : Median(runs.Select(r => r.TwoNodes!.AnswerRate / r.Steps.AnswerRate));
 
         var summary = $"step POST {F(answers)} answers/s ({F(posts)} POSTs/s with replays; p50 {F(p50)} ms, p99 {F(p99)} ms, {F(100 * slow, "0")}% ≥ {BusyRetryMs} ms), " +
             $"module page {F(module)} requests/s (p99 {F(moduleP99)} ms), ratio {F(ratio, "0.000")}; " +
+            (spread is null ? "" : $"; two nodes {F(twoAnswers)} answers/s (p99 {F(twoP99)} ms), {F(twoRatio, "0.00")} × one node; ") +
             $"lost {integrity.Lost}, doubled {integrity.Doubled}";
         Console.WriteLine(summary);
         var integrityLine = $"integrity: {integrity.Expected} answers accepted, {integrity.Stored} stored; lost {integrity.Lost}, doubled {integrity.Doubled}; " +
@@ -692,16 +736,21 @@ public static partial class StepPostRun
             md.AppendLine($"| step POST, all POSTs (replays included) | {F(posts)} | | |");
             md.AppendLine($"| module page `GET {options.ModulePage}` | **{F(module)}** | {F(moduleP50)} | {F(moduleP99)} |");
             md.AppendLine($"| ratio step POST / module page | **{F(ratio, "0.000")}** | | |");
+            if (spread is not null)
+            {
+                md.AppendLine($"| step POST on two nodes, answers accepted (each request to the next node) | **{F(twoAnswers)}** | {F(twoP50)} | {F(twoP99)} |");
+                md.AppendLine($"| ratio two nodes / one node (median of the runs' ratios) | **{F(twoRatio, "0.00")}** | | |");
+            }
             md.AppendLine();
             md.AppendLine("| run | phase | answers/s | POSTs/s | all requests/s | p50 ms | p99 ms | ≥ 150 ms | replays | rejected | errors | server CPU (cores) | server CPU ms/request | driver CPU (cores) |");
             md.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-            foreach (var (steps, page) in runs)
-                foreach (var s in new[] { steps, page })
+            foreach (var (steps, page, two) in runs)
+                foreach (var s in two is null ? new[] { steps, page } : [steps, page, two])
                 {
                     var requests = s.Posts + s.Gets + s.Starts + s.Pages;
-                    md.AppendLine($"| {s.Run} | {(s.Kind == "steps" ? "steps" : "module page")} | {(s.Kind == "steps" ? F(s.AnswerRate) : "")} | " +
-                        $"{(s.Kind == "steps" ? F(s.PostRate) : "")} | {F(s.RequestRate)} | {F(s.Percentile(0.5))} | {F(s.Percentile(0.99))} | {F(100 * s.Share(BusyRetryMs), "0")}% | " +
-                        $"{(s.Kind == "steps" ? s.Replays.ToString(CultureInfo.InvariantCulture) : "")} | {(s.Kind == "steps" ? s.Rejected.ToString(CultureInfo.InvariantCulture) : "")} | {s.Errors} | " +
+                    md.AppendLine($"| {s.Run} | {(s.Kind == "module" ? "module page" : s.Kind)} | {(s.Kind != "module" ? F(s.AnswerRate) : "")} | " +
+                        $"{(s.Kind != "module" ? F(s.PostRate) : "")} | {F(s.RequestRate)} | {F(s.Percentile(0.5))} | {F(s.Percentile(0.99))} | {F(100 * s.Share(BusyRetryMs), "0")}% | " +
+                        $"{(s.Kind != "module" ? s.Replays.ToString(CultureInfo.InvariantCulture) : "")} | {(s.Kind != "module" ? s.Rejected.ToString(CultureInfo.InvariantCulture) : "")} | {s.Errors} | " +
                         $"{(options.ServerPid is null ? "" : F(s.ServerCpu.TotalSeconds / s.Seconds, "0.00"))} | " +
                         $"{(options.ServerPid is null || requests == 0 ? "" : F(s.ServerCpu.TotalMilliseconds / requests, "0.00"))} | {F(s.DriverCpu.TotalSeconds / s.Seconds, "0.00")} |");
                 }
@@ -721,7 +770,7 @@ public static partial class StepPostRun
             md.AppendLine($"| answers whose outcome is unknown (client error or timeout) | {integrity.Unknown} |");
             md.AppendLine($"| attempts (finished; not started by the driver) | {integrity.Attempts} ({integrity.FinishedAttempts}; {integrity.StrayAttempts}) |");
             md.AppendLine();
-            md.AppendLine($"{options.Learners} learners, steps {F(options.Duration.TotalSeconds, "0")} s and module page {F(options.Duration.TotalSeconds, "0")} s alternating, " +
+            md.AppendLine($"{options.Learners} learners, steps {F(options.Duration.TotalSeconds, "0")} s and module page {F(options.Duration.TotalSeconds, "0")} s{(spread is null ? "" : $" and steps on two nodes {F(options.Duration.TotalSeconds, "0")} s (each learner's requests to the nodes in turn, one cookie jar)")} alternating, " +
                 $"{options.Runs} runs each, after {F(options.Warmup.TotalSeconds, "0")} s (steps) and {F(options.Warmup.TotalSeconds / 2, "0")} s (module page) of warm-up; " +
                 $"module page {driver.ModulePageBytes} bytes; every {ReplayEvery}th answer POSTed twice at once; errors {errors} in the measured runs, {driver.TotalErrors} in all.");
             File.WriteAllText(path, md.ToString());
