@@ -11,6 +11,8 @@ public sealed partial class SiteProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
+
     private SiteProcess(Process process) => _process = process;
 
     public Uri Address { get; private set; } = null!;
@@ -66,11 +68,13 @@ public sealed partial class SiteProcess : IAsyncDisposable
         site._process.BeginErrorReadLine();
         try
         {
-            // Generous: two of these start at once on a machine shared with builds.
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            // Generous: the site migrates and imports content/ before it listens, on a machine that may be shared with
+            // builds (a start took over 3 minutes at load average 90).
+            using var timeout = new CancellationTokenSource(StartTimeout);
             var exited = site._process.WaitForExitAsync(timeout.Token);
             if (await Task.WhenAny(listening.Task, exited) != listening.Task)
-                throw new InvalidOperationException($"The site stopped or did not listen within 3 minutes:\n{site.Output}");
+                throw new InvalidOperationException((site._process.HasExited ? $"The site stopped (exit code {site._process.ExitCode})" : $"The site did not listen within {StartTimeout.TotalMinutes} minutes")
+                    + $" (load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown")}):\n{site.Output}");
             site.Address = await listening.Task;
             await site.WaitUntilReadyAsync(timeout.Token);
             return site;
@@ -96,7 +100,7 @@ public sealed partial class SiteProcess : IAsyncDisposable
             catch (HttpRequestException) { }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                throw new InvalidOperationException($"{Address}healthz/ready did not answer 200 within 3 minutes:\n{Output}");
+                throw new InvalidOperationException($"{Address}healthz/ready did not answer 200 within {StartTimeout.TotalMinutes} minutes:\n{Output}");
             }
             await Task.Delay(250, cancellationToken);
         }
