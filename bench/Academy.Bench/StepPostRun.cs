@@ -710,7 +710,7 @@ public static partial class StepPostRun
 
         var summary = $"step POST {F(answers)} answers/s ({F(posts)} POSTs/s with replays; p50 {F(p50)} ms, p99 {F(p99)} ms, {F(100 * slow, "0")}% ≥ {BusyRetryMs} ms), " +
             $"module page {F(module)} requests/s (p99 {F(moduleP99)} ms), ratio {F(ratio, "0.000")}; " +
-            (spread is null ? "" : $"; two nodes {F(twoAnswers)} answers/s (p99 {F(twoP99)} ms), {F(twoRatio, "0.00")} × one node; ") +
+            (spread is null ? "" : $"two nodes {F(twoAnswers)} answers/s (p99 {F(twoP99)} ms), {F(twoRatio, "0.00")} × one node; ") +
             $"lost {integrity.Lost}, doubled {integrity.Doubled}";
         Console.WriteLine(summary);
         var integrityLine = $"integrity: {integrity.Expected} answers accepted, {integrity.Stored} stored; lost {integrity.Lost}, doubled {integrity.Doubled}; " +
