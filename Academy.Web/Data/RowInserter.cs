@@ -36,9 +36,15 @@ public sealed class RowInserter<T> : IAsyncDisposable where T : class
 
     public async Task InsertAsync(T row, CancellationToken cancellationToken)
     {
-        _command.Parameters.Clear();
-        foreach (var (property, mapping, parameter) in _columns)
-            _command.Parameters.Add(mapping.CreateParameter(_command, parameter, property.GetGetter().GetClrValueUsingContainingEntity(row), property.IsNullable));
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            var (property, mapping, name) = _columns[i];
+            // EF's parameter for the value (converter applied, provider type set); the prepared command keeps the first
+            // row's parameter objects, since Npgsql's prepared statement holds on to them, and takes the later values.
+            var parameter = mapping.CreateParameter(_command, name, property.GetGetter().GetClrValueUsingContainingEntity(row), property.IsNullable);
+            if (_prepared) _command.Parameters[i].Value = parameter.Value;
+            else _command.Parameters.Add(parameter);
+        }
         if (!_prepared)
         {
             await _command.PrepareAsync(cancellationToken);
