@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Mail;
+using System.Text;
 
 namespace Academy.Domain.People;
 
@@ -288,9 +289,11 @@ public static class EmployeeImport
         return p;
     }
 
-    /// <summary>One address, nothing around it: what MailKit can send to.</summary>
+    /// <summary>One address, nothing around it: what MailKit can send to. The display name's encoding is given, since
+    /// without one every call looks the default up through the registered code-page provider, under its lock: 40% of
+    /// a preview's time.</summary>
     public static bool IsEmail(string value) =>
-        MailAddress.TryCreate(value, out var address) && address.Address == value && address.DisplayName.Length == 0
+        MailAddress.TryCreate(value, null, Encoding.UTF8, out var address) && address.Address == value && address.DisplayName.Length == 0
         && value.IndexOf('@') is var at and > 0 && value.IndexOf('.', at) > at + 1 && !value.EndsWith('.');
 
     private sealed class Parsed(int row)

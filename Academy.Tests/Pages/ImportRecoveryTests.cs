@@ -49,6 +49,85 @@ public sealed partial class ImportRecoveryTests
     }
 
     [Fact]
+    public async Task AnImportLeftRunningByAStoppedProcess_ShowsStopped_AndRunAgainQueuesItOnce()
+    {
+        using var site = new ClockFactory();
+        var u = Guid.NewGuid().ToString("N")[..8];
+        var hr = await site.SignInAsync("hr@academy.test");
+        var id = await UploadAndApplyAsync(hr, $"Employee number;Email;Name;Department\nR1-{u};ros-{u}@example.com;Ros Stuck;Recovery\nR2-{u};ray-{u}@example.com;Ray Stuck;Recovery\n");
+        using (var scope = site.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<AcademyDbContext>().EmployeeImports.Where(f => f.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, ImportStatus.Running));
+
+        // No process is applying it: HR is told it stopped, in the history and on its page, which stops refreshing itself.
+        var progress = $"/import/{id}/progress";
+        Assert.Contains("Stopped", (await hr.GetDocumentAsync("/import")).QuerySelector("#import-history tbody tr")!.TextContent);
+        var page = await hr.GetDocumentAsync(progress);
+        Assert.Equal("Stopped", page.QuerySelector("#import-status")!.TextContent.Trim());
+        Assert.Contains("nothing of the file was written", page.QuerySelector("#import-failed")!.TextContent);
+        Assert.Null(page.QuerySelector("[data-refresh]"));
+        Assert.NotNull(page.QuerySelector("#run-again"));
+
+        // A learner may not; HR's double click queues it once (the Apply button's job is still queued too).
+        var learner = await site.SignInAsync("newhire@academy.test");
+        Assert.Equal(HttpStatusCode.Forbidden, (await learner.PostFormAsync($"{progress}?handler=RunAgain", [], "/")).StatusCode);
+        Assert.Equal(1, site.EnqueuedJobNames().Count(n => n == "EmployeeImportJob.RunAsync"));
+        Assert.Equal(HttpStatusCode.Redirect, (await hr.PostFormAsync($"{progress}?handler=RunAgain", [], progress)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await hr.PostFormAsync($"{progress}?handler=RunAgain", [], "/import")).StatusCode);
+        Assert.Equal(2, site.EnqueuedJobNames().Count(n => n == "EmployeeImportJob.RunAsync"));
+        page = await hr.GetDocumentAsync(progress);
+        Assert.Equal("Waiting to start", page.QuerySelector("#import-status")!.TextContent.Trim());
+        Assert.Null(page.QuerySelector("#run-again"));
+
+        await site.RunEnqueuedJobsAsync();
+        using (var scope = site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+            var file = await db.EmployeeImports.AsNoTracking().SingleAsync(f => f.Id == id);
+            Assert.Equal((ImportStatus.Applied, 2), (file.Status, file.Created));
+            Assert.Equal(2, await db.MailOutbox.CountAsync(m => m.To.EndsWith($"-{u}@example.com")));
+        }
+        Assert.Null((await hr.GetDocumentAsync(progress)).QuerySelector("#run-again"));
+    }
+
+    [Fact]
+    public async Task ARowRefusedByTheDatabaseMidFile_WritesNothing_AndRunAgainAppliesTheWholeFile()
+    {
+        using var site = new ClockFactory();
+        var u = Guid.NewGuid().ToString("N")[..8];
+        var hr = await site.SignInAsync("hr@academy.test");
+        // More rows than the job writes at a time, so that rows before the refused one were already sent.
+        var rows = Enumerable.Range(1, 1200).Select(i => $"F{i}-{u};f{i}-{u}@example.com;Fay {i};Midway");
+        var id = await UploadAndApplyAsync(hr, "Employee number;Email;Name;Department\n" + string.Join("\n", rows) + "\n");
+        var refused = $"f1100-{u}@example.com";
+        using var scope = site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+        await db.Database.ExecuteSqlRawAsync(TestDatabase.IsPostgres
+            ? $$"""
+                CREATE FUNCTION refuse_one() RETURNS trigger LANGUAGE plpgsql AS $f$ BEGIN IF NEW."Email" = '{{refused}}' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $f$;
+                CREATE TRIGGER refuse_one BEFORE INSERT ON "AspNetUsers" FOR EACH ROW EXECUTE FUNCTION refuse_one();
+                """
+            : $"CREATE TRIGGER refuse_one BEFORE INSERT ON \"AspNetUsers\" WHEN NEW.\"Email\" = '{refused}' BEGIN SELECT RAISE(ABORT, 'refused'); END;");
+        await site.RunEnqueuedJobsAsync();
+
+        Assert.Equal(ImportStatus.Failed, (await db.EmployeeImports.AsNoTracking().SingleAsync(f => f.Id == id)).Status);
+        Assert.Equal(0, await db.Users.CountAsync(e => e.EmployeeNumber!.EndsWith(u)));
+        Assert.Equal(0, await db.MailOutbox.CountAsync(m => m.To.EndsWith($"-{u}@example.com")));
+        var progress = $"/import/{id}/progress";
+        Assert.Equal("Failed", (await hr.GetDocumentAsync(progress)).QuerySelector("#import-status")!.TextContent.Trim());
+
+        await db.Database.ExecuteSqlRawAsync(TestDatabase.IsPostgres ? "DROP TRIGGER refuse_one ON \"AspNetUsers\"; DROP FUNCTION refuse_one();" : "DROP TRIGGER refuse_one;");
+        Assert.Equal(HttpStatusCode.Redirect, (await hr.PostFormAsync($"{progress}?handler=RunAgain", [], progress)).StatusCode);
+        Assert.Contains("queued again", (await hr.GetDocumentAsync(progress)).QuerySelector("#message")!.TextContent);
+        await site.RunEnqueuedJobsAsync();
+
+        var file = await db.EmployeeImports.AsNoTracking().SingleAsync(f => f.Id == id);
+        Assert.Equal((ImportStatus.Applied, 1200, (string?)null), (file.Status, file.Created, file.Error));
+        Assert.Equal(1200, await db.Users.CountAsync(e => e.EmployeeNumber!.EndsWith(u) && e.Department == "Midway"));
+        Assert.Equal(1200, await db.MailOutbox.CountAsync(m => m.To.EndsWith($"-{u}@example.com")));
+    }
+
+    [Fact]
     public async Task HrResendsAnInvitation_WithAFreshLink_AndTheEarlierLinkStopsWorking()
     {
         using var site = new ClockFactory(settings: new() { ["Academy:PublicUrl"] = "https://academy.example" });

@@ -147,6 +147,8 @@ public static class EmployeeImportRun
             builder.UseSetting("Academy:Jobs:Enabled", "false");
             builder.UseSetting("Academy:Mail:PickupPath", Path.Combine(folder, "mail"));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            // The job's own line: how long the checks and writes took, and the audience rules after them.
+            builder.UseSetting("Logging:LogLevel:Academy.Web.Import.EmployeeImportJob", "Information");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         }
     }

@@ -21,8 +21,10 @@ public static class ImportText
         _ => "Active",
     };
 
-    public static string Status(ImportStatus status) => status switch
+    /// <param name="stopped">Marked running by a process that stopped.</param>
+    public static string Status(ImportStatus status, bool stopped = false) => status switch
     {
+        ImportStatus.Running when stopped => "Stopped",
         ImportStatus.Uploaded => "Previewed, not applied",
         ImportStatus.Queued => "Waiting to start",
         ImportStatus.Running => "Applying",

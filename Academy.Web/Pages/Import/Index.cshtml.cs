@@ -14,7 +14,7 @@ namespace Academy.Web.Pages.Import;
 // The body limit sits above the file limit, so a file that is too large gets a message on the form, not a bare 413.
 [RequestSizeLimit(ImportFileReader.MaxBytes * 3L)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportFileReader.MaxBytes * 3L)]
-public sealed class IndexModel(AcademyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(AcademyDbContext db, ImportProgress progress, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public bool DeactivateMissing { get; set; }
@@ -22,7 +22,11 @@ public sealed class IndexModel(AcademyDbContext db, TimeProvider clock, IStringL
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
 
     public sealed record HistoryRow(int Id, DateTimeOffset UploadedAt, string? UploadedBy, string FileName, ImportStatus Status,
-        int Created, int Updated, int Deactivated, int Unchanged);
+        int Created, int Updated, int Deactivated, int Unchanged)
+    {
+        /// <summary>Marked running by a process that stopped: its page offers to run it again.</summary>
+        public bool Stopped { get; init; }
+    }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => History = await HistoryAsync(cancellationToken);
 
@@ -64,8 +68,10 @@ public sealed class IndexModel(AcademyDbContext db, TimeProvider clock, IStringL
     }
 
     private async Task<IReadOnlyList<HistoryRow>> HistoryAsync(CancellationToken cancellationToken) =>
-        await db.EmployeeImports.AsNoTracking().OrderByDescending(f => f.Id).Take(100)
+        (await db.EmployeeImports.AsNoTracking().OrderByDescending(f => f.Id).Take(100)
             .Select(f => new HistoryRow(f.Id, f.UploadedAt, db.Users.Where(u => u.Id == f.UploadedById).Select(u => u.FullName).FirstOrDefault(), f.FileName, f.Status,
                 f.Created, f.Updated, f.Deactivated, f.Unchanged))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken))
+        .Select(r => r.Status == ImportStatus.Running && !progress.IsAlive(r.Id) ? r with { Stopped = true } : r)
+        .ToList();
 }

@@ -20,6 +20,9 @@ public sealed class ProgressModel(AcademyDbContext db, ImportProgress progress, 
     public (int Done, int Total)? Running { get; private set; }
     public bool Finished => Upload.Status is ImportStatus.Applied or ImportStatus.Failed;
 
+    /// <summary>Failed, or marked running by a process that stopped: nothing of it is written, and HR may run it again.</summary>
+    public bool Stopped { get; private set; }
+
     /// <summary>After the apply: the employees the file lists, as stored now (HR has no access to the admin list).</summary>
     public IReadOnlyList<EmployeeRow> Employees { get; private set; } = [];
     public int EmployeeCount { get; private set; }
@@ -46,8 +49,21 @@ public sealed class ProgressModel(AcademyDbContext db, ImportProgress progress, 
         if (file.Status == ImportStatus.Uploaded) return RedirectToPage("/Import/Preview", new { id });
         Upload = file;
         Running = progress.Of(id);
+        Stopped = file.Status == ImportStatus.Failed || file.Status == ImportStatus.Running && !progress.IsAlive(id);
         if (file.Status == ImportStatus.Applied) await LoadEmployeesAsync(id, cancellationToken);
         return Page();
+    }
+
+    /// <summary>Queues a stopped import again. A file still being applied somewhere, or already queued again by an earlier
+    /// press of the button, is left alone: the page then shows where it stands.</summary>
+    public async Task<IActionResult> OnPostRunAgainAsync(int id, CancellationToken cancellationToken)
+    {
+        var status = await db.EmployeeImports.Where(f => f.Id == id).Select(f => (ImportStatus?)f.Status).SingleOrDefaultAsync(cancellationToken);
+        if (status is null) return NotFound();
+        if ((status == ImportStatus.Failed || status == ImportStatus.Running && !progress.IsAlive(id))
+            && await EmployeeImportJob.RunAgainAsync(db, jobs, id, cancellationToken))
+            Message = t["The import is queued again."];
+        return RedirectToPage(new { id });
     }
 
     /// <summary>A new invitation for someone who has not chosen a password (the first was lost, or expired). The security
