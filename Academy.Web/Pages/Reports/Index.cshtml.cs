@@ -13,7 +13,18 @@ namespace Academy.Web.Pages.Reports;
 /// filtered by a GET form; exports of the same filter as CSV or XLSX.</summary>
 public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
-    public const int PageSize = 50;
+    /// <summary>At most about this many cells on a page. A page costs its cells (50 employees × 100 modules, 5,000
+    /// cells, were most of the first screen's second at 50,000 employees), so many columns mean fewer employees a page.</summary>
+    public const int PageCells = 1000;
+
+    /// <summary>Employees on a page of this report: 50, fewer when the columns are many (10 at 100 modules).</summary>
+    public int PageSize { get; private set; } = 50;
+
+    /// <summary>The manager filter as typed: part of a name, resolved here into <see cref="ReportFilter.ManagerId"/>.</summary>
+    [BindProperty(SupportsGet = true)] public string? Manager { get; set; }
+
+    /// <summary>The managers a name matched when it matched several: the page offers each as a link.</summary>
+    public IReadOnlyList<(string Id, string Name)> ManagerMatches { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)] public ReportFilter Filter { get; set; } = new();
 
@@ -33,6 +44,7 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
     {
         if (await ReportScope.ForAsync(User, db, cancellationToken) is not { } scope) return Forbid();
         Choices = await ReportChoices.LoadAsync(db, catalog.Current, scope, Language, cancellationToken);
+        await ResolveManagerAsync(scope, cancellationToken);
         if (!ModelState.IsValid) return Page();
         var report = new CompletionReport(db, catalog.Current, scope, Filter, clock.GetUtcNow());
         Func<ReportRow, TrainingStatus, bool>? hasStatus = null;
@@ -43,6 +55,7 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         }
         else Modules = report.Modules(Language);
         EmployeeCount = await report.Employees().CountAsync(cancellationToken);
+        PageSize = Math.Clamp(PageCells / Math.Max(1, Filter.ByProgram ? Programs.Count : Modules.Count), 10, 50);
         var rows = new List<ReportRow>();
         await foreach (var row in report.RowsAsync(Modules, After, PageSize + 1, cancellationToken, hasStatus))
         {
@@ -56,6 +69,27 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         }
         Rows = rows;
         return Page();
+    }
+
+    /// <summary>A typed name becomes the filter's manager when it names one; otherwise the form says why. With no name
+    /// typed, a manager given by id (a link, a paging link) shows by name in the field.</summary>
+    private async Task ResolveManagerAsync(ReportScope scope, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(Manager))
+        {
+            if (!string.IsNullOrEmpty(Filter.ManagerId)) Manager = await ReportChoices.ManagerNameAsync(db, scope, Filter.ManagerId, cancellationToken);
+            return;
+        }
+        var matches = await ReportChoices.ManagersAsync(db, scope, Manager, cancellationToken);
+        if (matches is [var only]) Filter.ManagerId = only.Id;
+        else if (matches.Count == 0) ModelState.AddModelError(nameof(Manager), "No manager's name contains the text given.");
+        else
+        {
+            ManagerMatches = matches.Take(10).ToList();
+            ModelState.AddModelError(nameof(Manager), matches.Count > 10
+                ? "Many managers' names contain the text given: type more of the name."
+                : "Several managers' names contain the text given: choose one.");
+        }
     }
 
     /// <summary>A POST, not a link: each export is written to the audit list, and a GET never writes.</summary>

@@ -3,12 +3,13 @@ using Academy.Domain.Reports;
 using Academy.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Web.Pages.Reports;
 
-/// <summary>Completion and overdue rates per department and per manager, over every cell of the filtered report. It reads
-/// the whole report through the same reader as the exports (so the rates agree with them), which is why it is a page of
-/// its own and not part of the report's first screen.</summary>
+/// <summary>Completion and overdue rates per department and per manager, over every cell of the filtered report. The
+/// cells are counted by the database (<see cref="RollupsQuery"/>), with the report's status rule, so the rates agree with
+/// the report and its exports without reading them.</summary>
 public sealed class RollupsModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock) : PageModel
 {
     /// <summary>Counts of assigned cells (every status but "not assigned").</summary>
@@ -28,16 +29,24 @@ public sealed class RollupsModel(AcademyDbContext db, ContentCatalog catalog, Ti
     {
         if (await ReportScope.ForAsync(User, db, cancellationToken) is not { } scope) return Forbid();
         if (!ModelState.IsValid) return Page();
-        var report = new CompletionReport(db, catalog.Current, scope, Filter, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var report = new CompletionReport(db, catalog.Current, scope, Filter, now);
         var modules = report.Modules(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+        var people = await report.Employees()
+            .Select(u => new { u.Id, u.Department, Manager = u.Manager == null ? null : u.Manager.FullName })
+            .ToListAsync(cancellationToken);
+        var cells = await new RollupsQuery(db, catalog.Current, now).CountsAsync(modules, people.Select(p => p.Id).ToList(), cancellationToken);
         var departments = new Dictionary<string, int[]>();
         var managers = new Dictionary<string, int[]>();
         var total = new int[4];
-        await foreach (var row in report.RowsAsync(modules, null, CompletionReport.ChunkSize(modules.Count), cancellationToken))
+        foreach (var person in people)
         {
-            var counts = Counts(row);
-            Add(departments, row.Department ?? "", counts);
-            Add(managers, row.Manager ?? "", counts);
+            var byStatus = cells[person.Id];
+            // As the report's status filter: only the employees with at least one cell in that status.
+            if (Filter.Status is { } status && byStatus[(int)status] == 0) continue;
+            var counts = Counts(byStatus);
+            Add(departments, person.Department ?? "", counts);
+            Add(managers, person.Manager ?? "", counts);
             Add(total, counts);
         }
         Departments = departments.Select(d => Of(d.Key, d.Value)).OrderBy(r => r.Name, StringComparer.CurrentCulture).ToList();
@@ -47,12 +56,12 @@ public sealed class RollupsModel(AcademyDbContext db, ContentCatalog catalog, Ti
     }
 
     /// <summary>Employees, assigned, completed (still valid: completed or expiring), overdue.</summary>
-    private static int[] Counts(ReportRow row) =>
+    private static int[] Counts(long[] byStatus) =>
     [
         1,
-        row.Cells.Count(c => c.Status != TrainingStatus.NotAssigned),
-        row.Cells.Count(c => c.Status is TrainingStatus.Completed or TrainingStatus.Expiring),
-        row.Cells.Count(c => c.Status == TrainingStatus.Overdue),
+        (int)(byStatus.Sum() - byStatus[(int)TrainingStatus.NotAssigned]),
+        (int)(byStatus[(int)TrainingStatus.Completed] + byStatus[(int)TrainingStatus.Expiring]),
+        (int)byStatus[(int)TrainingStatus.Overdue],
     ];
 
     private static void Add(Dictionary<string, int[]> groups, string key, int[] counts)

@@ -1,0 +1,173 @@
+using Academy.Domain.Assignments;
+using Academy.Domain.Reports;
+using Academy.Web.Data;
+using Academy.Web.Pages.Reports;
+using ReportScope = Academy.Web.Pages.Reports.ReportScope;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Academy.Tests.Pages;
+
+/// <summary>The rollups count cells in SQL; these tests hold those counts to the report's own status rule.</summary>
+[Collection(HostCollection.Name)]
+public sealed class RollupsTests
+{
+    /// <summary>A department of 30 people under two managers, each with a random mix (fixed seed) of module and program
+    /// assignments (open, done, refreshers, removed, tied), completions that never expire, expire or are in their window,
+    /// lessons read and quizzes started before and after them.</summary>
+    private static async Task<(string Department, List<string> Ids)> SeedAsync(ClockFactory site)
+    {
+        var department = $"Roll {Guid.NewGuid():N}"[..13];
+        using var scope = site.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Employee>>();
+        var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+        var content = scope.ServiceProvider.GetRequiredService<ContentCatalog>().Current;
+        var modules = content.Modules.Keys.Order().ToList();
+        var programs = content.Programs.Select(p => p.Id).ToList();
+        var version = await db.ContentVersions.Select(v => v.Id).FirstAsync();
+        var random = new Random(11);
+        var now = site.Clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        DateTimeOffset Days(int from, int to) => now.AddDays(random.Next(from, to)).AddMinutes(random.Next(0, 1440));
+
+        var ids = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            var email = $"roll{i}-{Guid.NewGuid():N}@academy.test";
+            var employee = new Employee
+            {
+                UserName = email, Email = email, EmailConfirmed = true, FullName = $"Roll {i:00}", Department = department,
+                ManagerId = i < 2 ? null : ids[i % 2],
+            };
+            Assert.True((await users.CreateAsync(employee, AcademyFactory.Password)).Succeeded);
+            await users.AddToRoleAsync(employee, "Learner");
+            ids.Add(employee.Id);
+        }
+        foreach (var id in ids)
+        {
+            var assignedAt = Days(-120, -1);
+            Assignment Assign(ItemKind kind, string item, int cycle) => new()
+            {
+                EmployeeId = id, ItemKind = kind, ItemId = item, Cycle = cycle, Reason = "test",
+                Source = cycle > 0 && random.Next(4) > 0 ? AssignmentSource.Refresher : AssignmentSource.Manual,
+                // Often the same instant as another assignment of the same person, so the rule's tie-break decides.
+                AssignedAt = random.Next(3) == 0 ? assignedAt : Days(-120, -1),
+                DueOn = random.Next(8) == 0 ? null : today.AddDays(random.Next(-40, 60)),
+                ExpiresAt = cycle > 0 ? Days(-30, 60) : null,
+                CompletedAt = random.Next(4) == 0 ? Days(-60, 0) : null,
+                RemovedAt = random.Next(12) == 0 ? Days(-10, 0) : null,
+            };
+            foreach (var module in modules.Where(_ => random.Next(3) > 0))
+            {
+                var cycles = random.Next(1, 3);
+                for (var cycle = 0; cycle < cycles; cycle++) db.Assignments.Add(Assign(ItemKind.Module, module, random.Next(3) == 0 ? cycle + 1 : cycle));
+            }
+            foreach (var program in programs.Where(_ => random.Next(3) == 0)) db.Assignments.Add(Assign(ItemKind.Program, program, 0));
+            foreach (var module in modules.Where(_ => random.Next(2) == 0))
+            {
+                var completed = Days(-400, -1);
+                for (var sequence = 1; sequence <= random.Next(1, 3); sequence++)
+                {
+                    completed = completed.AddDays(random.Next(0, 30));
+                    DateTimeOffset? expires = random.Next(4) == 0 ? null : completed.AddDays(random.Next(20, 420));
+                    db.ModuleCompletions.Add(new ModuleCompletion { EmployeeId = id, ModuleId = module, Sequence = sequence, ModuleVersion = 1, CompletedAt = completed, ExpiresAt = expires });
+                }
+            }
+            foreach (var module in modules.Where(_ => random.Next(4) == 0))
+                db.LessonViews.Add(new LessonView { EmployeeId = id, ModuleId = module, LessonNumber = 1, FirstReadAt = Days(-200, 0), ReadAt = Days(-200, 0) });
+            foreach (var module in modules.Where(_ => random.Next(5) == 0))
+                db.QuizAttempts.Add(new QuizAttempt { EmployeeId = id, ModuleId = module, QuizId = "q", ContentVersionId = version, StartedAt = Days(-200, 0), FinishedAt = now });
+        }
+        // Assignments the random draw made twice for one (employee, item, cycle) would break the unique index: keep one.
+        var unique = db.ChangeTracker.Entries<Assignment>().GroupBy(e => (e.Entity.EmployeeId, e.Entity.ItemKind, e.Entity.ItemId, e.Entity.Cycle)).SelectMany(g => g.Skip(1)).ToList();
+        foreach (var entry in unique) entry.State = EntityState.Detached;
+        await db.SaveChangesAsync();
+        return (department, ids);
+    }
+
+    /// <summary>Each employee's cells per status by the report's rule, in memory (the screen's and the exports' reader).</summary>
+    private static async Task<Dictionary<string, long[]>> ByRuleAsync(ClockFactory site, string department)
+    {
+        using var scope = site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+        var content = scope.ServiceProvider.GetRequiredService<ContentCatalog>().Current;
+        var report = new CompletionReport(db, content, ReportScope.Everyone, new ReportFilter { Department = department }, site.Clock.GetUtcNow());
+        var modules = report.Modules("en");
+        var counts = new Dictionary<string, long[]>();
+        await foreach (var row in report.RowsAsync(modules, null, 100, CancellationToken.None))
+            counts[row.Id] = Enum.GetValues<TrainingStatus>().Select(s => (long)row.Count(s)).ToArray();
+        return counts;
+    }
+
+    private static async Task<Dictionary<string, long[]>> BySqlAsync(ClockFactory site, IReadOnlyCollection<string> ids)
+    {
+        using var scope = site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+        var content = scope.ServiceProvider.GetRequiredService<ContentCatalog>().Current;
+        var now = site.Clock.GetUtcNow();
+        var modules = new CompletionReport(db, content, ReportScope.Everyone, new ReportFilter(), now).Modules("en");
+        return await new RollupsQuery(db, content, now).CountsAsync(modules, ids, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task SqlCounts_AreTheStatusRules_InEveryStatus_AsTheClockMoves()
+    {
+        using var site = new ClockFactory();
+        var (department, ids) = await SeedAsync(site);
+        // More people than the statement searches one by one: it then reads every row, and these unknown ids have no cell.
+        var many = ids.Concat(Enumerable.Range(0, 2001).Select(i => $"nobody-{i}")).ToList();
+        var seen = new HashSet<TrainingStatus>();
+        foreach (var days in new[] { 0, 9, 26, 45, 120, 400 })
+        {
+            site.Clock.SetUtcNow(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero).AddDays(days));
+            var rule = await ByRuleAsync(site, department);
+            Assert.Equal(30, rule.Count);
+            var searched = await BySqlAsync(site, ids);
+            var scanned = await BySqlAsync(site, many);
+            foreach (var id in ids)
+            {
+                Assert.Equal(rule[id], searched[id]);
+                Assert.Equal(rule[id], scanned[id]);
+            }
+            Assert.All(many.Skip(ids.Count), id => Assert.Equal(scanned[id].Sum(), scanned[id][(int)TrainingStatus.NotAssigned]));
+            seen.UnionWith(rule.Values.SelectMany(c => Enum.GetValues<TrainingStatus>().Where(s => c[(int)s] > 0)));
+        }
+        Assert.Equal(Enum.GetValues<TrainingStatus>(), seen.Order());
+    }
+
+    [Fact]
+    public async Task RollupsPage_ShowsTheRulesRates_PerDepartmentAndManager_ForHrAndForAManager()
+    {
+        using var site = new ClockFactory();
+        var (department, ids) = await SeedAsync(site);
+        var rule = await ByRuleAsync(site, department);
+        // Formatted as the page formats a rate (the test reads the page in English).
+        static string Percent(long part, long whole) =>
+            (whole == 0 ? 0 : (double)part / whole).ToString("P0", System.Globalization.CultureInfo.GetCultureInfo("en")).Replace(" ", "").Replace("\u00a0", "");
+        long Assigned(IEnumerable<string> people) => people.Sum(p => rule[p].Sum() - rule[p][(int)TrainingStatus.NotAssigned]);
+        long Completed(IEnumerable<string> people) => people.Sum(p => rule[p][(int)TrainingStatus.Completed] + rule[p][(int)TrainingStatus.Expiring]);
+        long Overdue(IEnumerable<string> people) => people.Sum(p => rule[p][(int)TrainingStatus.Overdue]);
+        static string Text(AngleSharp.Dom.IElement cell) => cell.TextContent.Replace(" ", "").Replace("\u00a0", "").Replace("\u202f", "");
+
+        var hr = await site.SignInAsync("hr@academy.test");
+        var page = await hr.GetDocumentAsync($"/reports/rollups?Department={Uri.EscapeDataString(department)}");
+        var row = page.QuerySelector($"#by-department tr[data-name='{department}']")!;
+        Assert.Equal(["30", Assigned(ids).ToString(), Percent(Completed(ids), Assigned(ids)), Percent(Overdue(ids), Assigned(ids))],
+            row.QuerySelectorAll("td").Select(Text));
+        // Roll 00 manages the even-numbered people from 2 on, Roll 01 the odd ones.
+        var evens = ids.Where((_, i) => i >= 2 && i % 2 == 0).ToList();
+        var manager = page.QuerySelector("#by-manager tr[data-name='Roll 00']")!;
+        Assert.Equal([evens.Count.ToString(), Assigned(evens).ToString(), Percent(Completed(evens), Assigned(evens)), Percent(Overdue(evens), Assigned(evens))],
+            manager.QuerySelectorAll("td").Select(Text));
+
+        // Roll 00 sees their own people only.
+        using (var scope = site.Services.CreateScope())
+        {
+            var email = await scope.ServiceProvider.GetRequiredService<AcademyDbContext>().Users.Where(u => u.Id == ids[0]).Select(u => u.Email!).FirstAsync();
+            var own = await (await site.SignInAsync(email)).GetDocumentAsync("/reports/rollups");
+            Assert.Equal([evens.Count.ToString(), Assigned(evens).ToString(), Percent(Completed(evens), Assigned(evens)), Percent(Overdue(evens), Assigned(evens))],
+                own.QuerySelector("#by-department tfoot tr")!.QuerySelectorAll("td").Select(Text));
+        }
+    }
+}
