@@ -17,14 +17,16 @@ public static class PostgresCopy
     /// <returns>The assignments in the PostgreSQL database (copied now, or by an earlier run).</returns>
     public static async Task<long> EnsureAsync(string sqliteFile, string postgres)
     {
-        await using var target = new NpgsqlConnection(postgres);
+        // No timeout: the end of a COPY of 5 million rows (its foreign-key checks and indexes) takes minutes on a busy machine.
+        await using var target = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { CommandTimeout = 0 }.ConnectionString);
         await target.OpenAsync();
-        if (await CountAsync(target) is var present and > 0) return present;
         using var source = new SqliteConnection($"Data Source={sqliteFile};Mode=ReadOnly");
         source.Open();
         var fromBinary = new DateTimeOffsetToBinaryConverter();
         foreach (var (table, where) in Tables)
         {
+            // A table already copied (by a run cut short later) is kept.
+            if (await CountAsync(target, table, where) > 0) continue;
             // The target's columns, but its identity columns, which it numbers itself.
             var columns = new List<(string Name, string Type)>();
             await using (var list = new NpgsqlCommand(
@@ -81,12 +83,12 @@ public static class PostgresCopy
             await import.CompleteAsync();
         }
         await using (var analyze = new NpgsqlCommand("ANALYZE", target)) await analyze.ExecuteNonQueryAsync();
-        return await CountAsync(target);
+        return await CountAsync(target, "Assignments", "");
     }
 
-    private static async Task<long> CountAsync(NpgsqlConnection connection)
+    private static async Task<long> CountAsync(NpgsqlConnection connection, string table, string where)
     {
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM \"Assignments\"", connection);
+        await using var count = new NpgsqlCommand($"SELECT count(*) FROM \"{table}\" {where}", connection);
         return (long)(await count.ExecuteScalarAsync())!;
     }
 }
