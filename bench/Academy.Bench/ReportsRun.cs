@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -12,6 +13,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Academy.Bench;
 
@@ -30,15 +32,19 @@ public static partial class ReportsRun
     [GeneratedRegex(@"name=""__RequestVerificationToken""[^>]*?value=""([^""]+)""")]
     private static partial Regex TokenPattern();
 
-    private sealed record Export(double TotalMs, double FirstByteMs, double HeapBeforeMb, double HeapPeakMb, long Bytes);
+    /// <param name="LivePeakMb">The largest heap left after any collection during the export: what it holds alive, without
+    /// the garbage that the sampled peak also counts (which grows with the collector's gen0 budget, not with the export).</param>
+    /// <param name="FirstRowMs">CSV only: the time until the end of the first employee's line (the header leaves before
+    /// any row is read, so the first byte alone says little).</param>
+    private sealed record Export(double TotalMs, double FirstByteMs, double FirstRowMs, double HeapBeforeMb, double HeapPeakMb, double LivePeakMb, long Bytes);
 
-    private sealed record Result(int Employees, int Modules, double GenerateS, long Cells, Export? Csv, Export? Xlsx, double RawMs,
+    private sealed record Result(string Database, int Employees, int Modules, double GenerateS, long Cells, Export? Csv, Export? Xlsx, double RawMs,
         double ScreenMedian, double ScreenP99, double ModuleMedian, double ModuleP99, double RollupsMedian, string LoadBefore, string LoadAfter);
 
     private static Export Print(string format, Export e)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"    {format}: {e.TotalMs / 1000:0.0} s, first byte {e.FirstByteMs:0} ms, {e.Bytes / 1048576.0:0.0} MB, heap {e.HeapBeforeMb:0} -> {e.HeapPeakMb:0} MB"));
+            $"    {format}: {e.TotalMs / 1000:0.0} s, first byte {e.FirstByteMs:0} ms, first row {e.FirstRowMs:0} ms, {e.Bytes / 1048576.0:0.0} MB, heap {e.HeapBeforeMb:0} -> {e.HeapPeakMb:0} MB, after collections at most {e.LivePeakMb:0} MB"));
         return e;
     }
 
@@ -51,11 +57,15 @@ public static partial class ReportsRun
         var keep = Value(args, "--keep");
         var formats = (Value(args, "--formats") ?? "csv,xlsx").Split(',');
         var rollupRounds = int.Parse(Value(args, "--rollup-rounds") ?? "2", CultureInfo.InvariantCulture);
+        // The same sizes on PostgreSQL: each database is a copy of the SQLite one kept by an earlier run with --keep.
+        var postgres = Value(args, "--postgres");
+        if (postgres is not null && keep is null) throw new ArgumentException("--postgres copies the SQLite data kept with --keep: give the same --keep as the SQLite run.");
         var results = new List<Result>();
         foreach (var (employees, modules) in sizes)
         {
             Console.WriteLine($"{employees} employees × {modules} modules");
-            results.Add(await RunSizeAsync(employees, modules, rounds, screenRounds, rollupRounds, formats, keep is null ? null : Path.Combine(keep, $"{employees}x{modules}")));
+            results.Add(await RunSizeAsync(employees, modules, rounds, screenRounds, rollupRounds, formats, keep is null ? null : Path.Combine(keep, $"{employees}x{modules}"),
+                postgres is null ? null : new NpgsqlConnectionStringBuilder(postgres) { Database = $"academy_bench_{employees}x{modules}" }.ConnectionString));
         }
         var lines = Summary(results, rounds, screenRounds).ToList();
         foreach (var line in lines) Console.WriteLine(line);
@@ -71,14 +81,18 @@ public static partial class ReportsRun
 
     /// <param name="keep">A folder to keep the site's files in and to reuse them from on the next run (the data is
     /// generated only once), or null for a temporary folder deleted at the end.</param>
-    private static async Task<Result> RunSizeAsync(int employees, int moduleCount, int rounds, int screenRounds, int rollupRounds, string[] formats, string? keep)
+    /// <param name="postgres">A PostgreSQL database to run the site on instead, filled from the SQLite file in
+    /// <paramref name="keep"/>.</param>
+    private static async Task<Result> RunSizeAsync(int employees, int moduleCount, int rounds, int screenRounds, int rollupRounds, string[] formats, string? keep,
+        string? postgres)
     {
         var folder = keep ?? Directory.CreateTempSubdirectory("academy-report-bench-").FullName;
         var reuse = keep is not null && File.Exists(Path.Combine(keep, "academy.db"));
+        if (postgres is not null && !reuse) throw new InvalidOperationException($"No SQLite data in {keep} to copy: run the same size on SQLite with --keep first.");
         try
         {
             GeneratedContent.WriteTo(Path.Combine(folder, "content"), GeneratedContent.Create(moduleCount));
-            await using var site = new Site(folder);
+            await using var site = new Site(folder, postgres);
             var catalog = site.Services.GetRequiredService<ContentCatalog>();
             var modules = catalog.Current.Modules.Values.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
             if (modules.Count != moduleCount) throw new InvalidOperationException($"The site published {modules.Count} modules, not {moduleCount}.");
@@ -98,7 +112,8 @@ public static partial class ReportsRun
                 }
             }
             var generate = Stopwatch.StartNew();
-            var cells = reuse ? Count(database) : Generate(database, employees, modules.Select(m => (m.Id, m.Default.Refresher)).ToList(), now);
+            var cells = postgres is not null ? await PostgresCopy.EnsureAsync(database, postgres)
+                : reuse ? Count(database) : Generate(database, employees, modules.Select(m => (m.Id, m.Default.Refresher)).ToList(), now);
             generate.Stop();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  generated {employees} employees, {cells} assignments in {generate.Elapsed.TotalSeconds:0.0} s"));
 
@@ -109,7 +124,8 @@ public static partial class ReportsRun
                 if (signIn.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Signing in answered {(int)signIn.StatusCode}.");
             var reportToken = Token(await GetStringAsync(client, "/reports"));
 
-            using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+            using DbConnection connection = postgres is null ? new SqliteConnection($"Data Source={database};Mode=ReadOnly")
+                : new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { CommandTimeout = 0 }.ConnectionString);
             connection.Open();
             var loadBefore = PreviewRun.LoadAverage();
             // The first screen first: it is the figure the issue sets a goal for, and the cheapest to measure.
@@ -144,8 +160,9 @@ public static partial class ReportsRun
                 raw.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    raw scan {raw[^1] / 1000:0.0} s"));
             }
-            Export? MedianOf(List<Export> runs) => runs.Count == 0 ? null : runs.OrderBy(r => r.TotalMs).ElementAt(runs.Count / 2) with { HeapPeakMb = runs.Max(r => r.HeapPeakMb) };
-            return new Result(employees, moduleCount, generate.Elapsed.TotalSeconds, cells, MedianOf(csv), MedianOf(xlsx), raw.Count == 0 ? double.NaN : Median(raw),
+            Export? MedianOf(List<Export> runs) => runs.Count == 0 ? null
+                : runs.OrderBy(r => r.TotalMs).ElementAt(runs.Count / 2) with { HeapPeakMb = runs.Max(r => r.HeapPeakMb), LivePeakMb = runs.Max(r => r.LivePeakMb) };
+            return new Result(postgres is null ? "SQLite" : "PostgreSQL", employees, moduleCount, generate.Elapsed.TotalSeconds, cells, MedianOf(csv), MedianOf(xlsx), raw.Count == 0 ? double.NaN : Median(raw),
                 Median(screen), Percentile(screen, 0.99), Median(module), Percentile(module, 0.99), rollups.Count == 0 ? double.NaN : Median(rollups), loadBefore, PreviewRun.LoadAverage());
         }
         finally
@@ -163,12 +180,15 @@ public static partial class ReportsRun
         GC.WaitForPendingFinalizers();
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var peak = before;
+        long live = 0;
+        var collections = GC.CollectionCount(0);
         using var stop = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
                 peak = Math.Max(peak, GC.GetTotalMemory(false));
+                if (GC.CollectionCount(0) != collections) live = Math.Max(live, GC.GetGCMemoryInfo().HeapSizeBytes);
                 try { await Task.Delay(2, stop.Token); }
                 catch (OperationCanceledException) { }
             }
@@ -183,30 +203,34 @@ public static partial class ReportsRun
         await using var body = await response.Content.ReadAsStreamAsync();
         var buffer = new byte[64 * 1024];
         long bytes = 0;
-        double firstByte = 0;
+        double firstByte = 0, firstRow = double.NaN;
+        var lines = 0;
         int read;
         while ((read = await body.ReadAsync(buffer)) > 0)
         {
             if (bytes == 0) firstByte = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             bytes += read;
+            if (format == "csv" && lines < 2 && (lines += buffer.AsSpan(0, read).Count((byte)'\n')) >= 2)
+                firstRow = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
         var total = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         await stop.CancelAsync();
         await sampler;
-        return new Export(total, firstByte, before / 1048576.0, peak / 1048576.0, bytes);
+        return new Export(total, firstByte, firstRow, before / 1048576.0, peak / 1048576.0, live / 1048576.0, bytes);
     }
 
     /// <summary>What the export reads, read with a bare data reader: every active employee in name order with their manager,
     /// their assignments, completions, lessons and attempts, every column touched once.</summary>
-    private static void RawScan(SqliteConnection connection)
+    /// <remarks>Quoted names and a bare boolean test, so that the same SQL runs on SQLite and PostgreSQL.</remarks>
+    private static void RawScan(DbConnection connection)
     {
         string[] queries =
         [
-            "SELECT u.Id, u.EmployeeNumber, u.FullName, u.Email, u.Department, u.Location, u.JobRole, m.FullName, u.HireDate FROM AspNetUsers u LEFT JOIN AspNetUsers m ON m.Id = u.ManagerId WHERE u.IsActive = 1 ORDER BY u.FullName, u.Id",
-            "SELECT EmployeeId, ItemKind, ItemId, AssignedAt, DueOn, Cycle, Source, ExpiresAt, CompletedAt FROM Assignments WHERE RemovedAt IS NULL",
-            "SELECT EmployeeId, ModuleId, Sequence, CompletedAt, ExpiresAt FROM ModuleCompletions",
-            "SELECT EmployeeId, ModuleId, max(ReadAt) FROM LessonViews GROUP BY EmployeeId, ModuleId",
-            "SELECT EmployeeId, ModuleId, max(StartedAt) FROM QuizAttempts GROUP BY EmployeeId, ModuleId",
+            """SELECT u."Id", u."EmployeeNumber", u."FullName", u."Email", u."Department", u."Location", u."JobRole", m."FullName", u."HireDate" FROM "AspNetUsers" u LEFT JOIN "AspNetUsers" m ON m."Id" = u."ManagerId" WHERE u."IsActive" ORDER BY u."FullName", u."Id" """,
+            """SELECT "EmployeeId", "ItemKind", "ItemId", "AssignedAt", "DueOn", "Cycle", "Source", "ExpiresAt", "CompletedAt" FROM "Assignments" WHERE "RemovedAt" IS NULL""",
+            """SELECT "EmployeeId", "ModuleId", "Sequence", "CompletedAt", "ExpiresAt" FROM "ModuleCompletions" """,
+            """SELECT "EmployeeId", "ModuleId", max("ReadAt") FROM "LessonViews" GROUP BY "EmployeeId", "ModuleId" """,
+            """SELECT "EmployeeId", "ModuleId", max("StartedAt") FROM "QuizAttempts" GROUP BY "EmployeeId", "ModuleId" """,
         ];
         foreach (var sql in queries)
         {
@@ -325,12 +349,12 @@ public static partial class ReportsRun
     {
         yield return $"Medians of {rounds} rounds (each round: CSV, XLSX, raw scan, one after the other). Ratio = raw scan time / export time.";
         yield return "";
-        yield return "| employees × modules | assignments | format | total | time to first byte | size | managed heap before → peak | raw SqliteDataReader scan | ratio |";
-        yield return "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |";
+        yield return "| database | employees × modules | assignments | format | total | time to first byte | first row (CSV) | size | managed heap before → peak | heap after collections, largest | raw data reader scan | ratio |";
+        yield return "| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
         foreach (var r in results)
             foreach (var (name, e) in new[] { ("CSV", r.Csv), ("XLSX", r.Xlsx) }.Where(x => x.Item2 is not null).Select(x => (x.Item1, x.Item2!)))
                 yield return string.Create(CultureInfo.InvariantCulture,
-                    $"| {r.Employees:N0} × {r.Modules} | {r.Cells:N0} | {name} | {e.TotalMs / 1000:0.00} s | {e.FirstByteMs:0} ms | {e.Bytes / 1048576.0:0.0} MB | {e.HeapBeforeMb:0} → {e.HeapPeakMb:0} MB | {r.RawMs / 1000:0.00} s | **{r.RawMs / e.TotalMs:0.00}** |");
+                    $"| {r.Database} | {r.Employees:N0} × {r.Modules} | {r.Cells:N0} | {name} | {e.TotalMs / 1000:0.00} s | {e.FirstByteMs:0} ms | {e.FirstRowMs:0} ms | {e.Bytes / 1048576.0:0.0} MB | {e.HeapBeforeMb:0} → {e.HeapPeakMb:0} MB | {e.LivePeakMb:0} MB | {r.RawMs / 1000:0.00} s | **{r.RawMs / e.TotalMs:0.00}** |");
         yield return "";
         yield return $"First screen of `/reports` (50 employees × every module) against the module page (`/modules/<first>/1`), same client, alternating, {screenRounds} rounds after 5 of warm-up:";
         yield return "";
@@ -379,12 +403,13 @@ public static partial class ReportsRun
         return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Academy.sln not found."), "bench");
     }
 
-    private sealed class Site(string folder) : WebApplicationFactory<ContentCatalog>
+    private sealed class Site(string folder, string? postgres) : WebApplicationFactory<ContentCatalog>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
-            builder.UseSetting("ConnectionStrings:Academy", $"Data Source={Path.Combine(folder, "academy.db")}");
+            if (postgres is not null) builder.UseSetting(AcademyDatabase.ProviderKey, "Postgres");
+            builder.UseSetting("ConnectionStrings:Academy", postgres ?? $"Data Source={Path.Combine(folder, "academy.db")}");
             builder.UseSetting("Academy:ContentPath", Path.Combine(folder, "content"));
             builder.UseSetting("Academy:Demo:Seed", "false");
             builder.UseSetting("Academy:Jobs:Enabled", "false");

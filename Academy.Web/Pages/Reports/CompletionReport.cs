@@ -52,6 +52,9 @@ public sealed class CompletionReport(AcademyDbContext db, PublishedContent conte
     /// <summary>The first chunk of an export is small, so that its first bytes leave at once; chunks then double.</summary>
     private const int FirstChunk = 50;
 
+    /// <summary>What the export's reader (<see cref="ReportExportRows"/>) needs besides <see cref="Employees"/>.</summary>
+    public (AcademyDbContext Db, PublishedContent Content, TrainingStatus? Status, DateTimeOffset Now) Source => (db, content, filter.Status, now);
+
     /// <summary>Employees per chunk for a report of <paramref name="moduleCount"/> columns.</summary>
     public static int ChunkSize(int moduleCount) => Math.Clamp(ChunkCells / Math.Max(1, moduleCount), FirstChunk, 1000);
 
