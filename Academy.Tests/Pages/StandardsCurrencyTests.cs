@@ -99,6 +99,14 @@ public sealed class StandardsCurrencyTests(AcademyFactory factory)
         Assert.Equal(heatRows.SelectMany(r => r[1..]), charts.QuerySelectorAll("#coverage-svg text.value").Select(t => t.TextContent));
         Assert.Equal(heatRows.SelectMany(r => r[1..]), heatMap.QuerySelectorAll("#currency-heat-map-svg text.value").Select(t => t.TextContent));
 
+        // HR counts everyone by reading the completions whole rather than person by person: the same numbers.
+        var hr = await factory.SignInAsync("hr@academy.test");
+        foreach (var everyone in new[] { await hr.GetDocumentAsync("/passport/heat-map"), await hr.GetDocumentAsync("/reports/charts") })
+        {
+            var table = Rows(everyone, everyone.QuerySelector("#coverage-table") is null ? "#currency-heat-map-table" : "#coverage-table");
+            Assert.Equal(heatRows.Where(r => r[0].Contains(suffix)), table.Where(r => r[0].Contains(suffix)));
+        }
+
         // The indicator: each department's currency over all standards, and each standard's share over everyone.
         var departmentsTable = Rows(indicator, "#per-department-table");
         foreach (var d in expected)

@@ -23,7 +23,7 @@ public sealed class HeatMapModel(AcademyDbContext db, ContentCatalog catalog, Ti
         if (!SeesEveryone && !await db.Users.AnyAsync(u => u.ManagerId == User.EmployeeId(), cancellationToken)) return Forbid();
         var content = catalog.Current;
         Standards = content.Standards;
-        var rows = await StandardsCurrency.ByDepartmentAsync(db, people, content, Standards, clock.GetUtcNow(), cancellationToken);
+        var rows = await StandardsCurrency.ByDepartmentAsync(db, people, SeesEveryone, content, Standards, clock.GetUtcNow(), cancellationToken);
         People = rows.Sum(r => r.People);
         Chart = StandardsCurrency.HeatMapOf("currency-heat-map", t["Who is current, per standard and department"], rows, Standards, t);
         return Page();

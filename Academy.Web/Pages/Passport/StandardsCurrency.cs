@@ -43,14 +43,19 @@ public static class StandardsCurrency
     /// practice), which groups the latest unexpired completions by employee into a bit per standard, joins the people
     /// and counts them per (department, bits). The latest completion of a module is the one no completion of a higher
     /// sequence follows, which the unique index (employee, module, sequence) answers.</remarks>
-    public static async Task<IReadOnlyList<DepartmentRow>> ByDepartmentAsync(AcademyDbContext db, IQueryable<Employee> people,
+    /// <param name="everyoneActive"><paramref name="people"/> is every active employee: the completions are then read
+    /// whole rather than looked up person by person, which for a team is far cheaper and for everyone dearer (measured
+    /// on SQLite over 10,000 people: 1 ms instead of 100 for a team of 19, 170 ms instead of 130 for everyone).</param>
+    public static async Task<IReadOnlyList<DepartmentRow>> ByDepartmentAsync(AcademyDbContext db, IQueryable<Employee> people, bool everyoneActive,
         PublishedContent content, IReadOnlyList<Standard> standards, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var teaching = standards.Select(s => ModulesTeaching(content, s.Id).Select(m => m.Id).ToList()).ToList();
+        // Constants, so that the SQL holds IN ('a', 'b') lists that the database reads once, not parameters to unpack.
         var modules = teaching.SelectMany(m => m).Distinct().ToList();
         var valid = db.ModuleCompletions.AsNoTracking()
-            .Where(c => modules.Contains(c.ModuleId) && (c.ExpiresAt == null || c.ExpiresAt > now)
+            .Where(c => EF.Constant(modules).Contains(c.ModuleId) && (c.ExpiresAt == null || c.ExpiresAt > now)
                         && !db.ModuleCompletions.Any(later => later.EmployeeId == c.EmployeeId && later.ModuleId == c.ModuleId && later.Sequence > c.Sequence));
+        if (!everyoneActive) valid = valid.Where(c => people.Select(u => u.Id).Contains(c.EmployeeId));
         var counts = new Dictionary<string, (int People, int[] Current)>();
         for (var start = 0; start == 0 || start < standards.Count; start += Batch)
         {
@@ -88,7 +93,9 @@ public static class StandardsCurrency
             // A standard no module teaches has nobody current on it: its bit stays 0.
             if (teaching[i].Count == 0) continue;
             var ids = teaching[i];
-            Expression<Func<ModuleCompletion, bool>> teaches = c => ids.Contains(c.ModuleId);
+            var completion = Expression.Parameter(typeof(ModuleCompletion), "c");
+            var teaches = Expression.Lambda<Func<ModuleCompletion, bool>>(Expression.Call(Expression.Constant(ids), typeof(List<string>).GetMethod(nameof(List<string>.Contains))!,
+                Expression.Property(completion, nameof(ModuleCompletion.ModuleId))), completion);
             var count = Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(ModuleCompletion)], group, teaches);
             sum = Expression.Add(sum, Expression.Condition(Expression.Equal(count, Expression.Constant(ids.Count)),
                 Expression.Constant(1L << i), Expression.Constant(0L)));

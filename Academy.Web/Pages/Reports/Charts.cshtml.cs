@@ -39,7 +39,7 @@ public sealed class ChartsModel(AcademyDbContext db, ContentCatalog catalog, Tim
         var content = catalog.Current;
         var completion = await TrainingFigures.CompletionByDepartmentAsync(db, people, cancellationToken);
         var overdue = await TrainingFigures.OverdueByWeekAsync(db, people, ReportWeeks.Last(Weeks, now), cancellationToken);
-        var coverage = await StandardsCurrency.ByDepartmentAsync(db, people, content, content.Standards, now, cancellationToken);
+        var coverage = await StandardsCurrency.ByDepartmentAsync(db, people, SeesEveryone && Department == null && Location == null, content, content.Standards, now, cancellationToken);
         // Current on a standard by the passport's rule, so this heat map and the passport's give the same numbers.
         Charts = [CompletionChart(completion), OverdueChart(overdue),
             StandardsCurrency.HeatMapOf("coverage", t["Standards coverage per department"], coverage, content.Standards, t)];
