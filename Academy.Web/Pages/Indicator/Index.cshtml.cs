@@ -28,12 +28,10 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         InPractice = counts.Sum(c => c.Ideas);
         var content = catalog.Current;
         var standards = content.Standards;
-        var currency = await StandardsCurrency.ByDepartmentAsync(db, db.People(User.EmployeeId(), SeesEveryone), content, standards, clock.GetUtcNow(), cancellationToken);
+        var currency = await StandardsCurrency.ByDepartmentAsync(db, db.People(User.EmployeeId(), SeesEveryone), SeesEveryone, content, standards, clock.GetUtcNow(), cancellationToken);
         Charts = [MonthChart(months, counts), DepartmentChart(counts, currency), StandardChart(counts, currency, standards)];
     }
 
-    /// <summary>The counts behind the charts, one row per month, department and standard with at least one idea put
-    /// into practice: UTF-8 with a BOM (Excel reads the accents), RFC 4180, cells that could run as formulas neutralised.</summary>
     /// <summary>The counts behind the charts, one row per month, department and standard with at least one idea put
     /// into practice: UTF-8 with a BOM (Excel reads the accents), RFC 4180, cells that could run as formulas neutralised.
     /// A few hundred rows at most (12 months × departments × standards), so it is written whole, then sent.</summary>

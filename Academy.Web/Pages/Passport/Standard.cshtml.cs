@@ -33,16 +33,16 @@ public sealed class StandardModel(AcademyDbContext db, ContentCatalog catalog, T
         if (content.Standards.FirstOrDefault(s => s.Id == id) is not { } standard) return NotFound();
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         (Standard, Frame) = (standard, standard.FrameIn(language));
-        var modules = content.Modules.Values.Where(m => m.Default.Standards.Contains(id)).OrderBy(m => m.In(language).Title).ToList();
+        var modules = StandardsCurrency.ModulesTeaching(content, id).OrderBy(m => m.In(language).Title).ToList();
         Modules = [.. modules.Select(m => new ModuleColumn(m.Id, m.In(language).Title))];
         var moduleIds = modules.Select(m => m.Id).ToList();
 
         var employees = await people.OrderBy(u => u.FullName).Select(u => new { u.Id, u.FullName, u.Department }).ToListAsync(cancellationToken);
         var completions = await db.ModuleCompletions.AsNoTracking()
             .Where(c => moduleIds.Contains(c.ModuleId) && people.Any(u => u.Id == c.EmployeeId))
-            .Select(c => new { c.EmployeeId, c.ModuleId, c.CompletedAt, c.ExpiresAt }).ToListAsync(cancellationToken);
+            .Select(c => new { c.EmployeeId, c.ModuleId, c.Sequence, c.CompletedAt, c.ExpiresAt }).ToListAsync(cancellationToken);
         var latest = completions.GroupBy(c => (c.EmployeeId, c.ModuleId))
-            .ToDictionary(g => g.Key, g => g.MaxBy(c => c.CompletedAt) is var c ? new Completion(c!.CompletedAt, c.ExpiresAt) : default);
+            .ToDictionary(g => g.Key, g => g.MaxBy(c => c.Sequence) is var c ? new Completion(c!.CompletedAt, c.ExpiresAt) : default);
         var now = clock.GetUtcNow();
         PeopleCount = employees.Count;
         NotCurrent = [.. employees

@@ -3,6 +3,7 @@ using Academy.Domain.Reports;
 using Academy.Web.Charts;
 using Academy.Web.Data;
 using Academy.Web.Infrastructure;
+using Academy.Web.Pages.Passport;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -38,8 +39,10 @@ public sealed class ChartsModel(AcademyDbContext db, ContentCatalog catalog, Tim
         var content = catalog.Current;
         var completion = await TrainingFigures.CompletionByDepartmentAsync(db, people, cancellationToken);
         var overdue = await TrainingFigures.OverdueByWeekAsync(db, people, ReportWeeks.Last(Weeks, now), cancellationToken);
-        var coverage = await TrainingFigures.CoverageByDepartmentAsync(db, people, content, content.Standards, now, cancellationToken);
-        Charts = [CompletionChart(completion), OverdueChart(overdue), CoverageChart(coverage, content.Standards)];
+        var coverage = await StandardsCurrency.ByDepartmentAsync(db, people, SeesEveryone && Department == null && Location == null, content, content.Standards, now, cancellationToken);
+        // Current on a standard by the passport's rule, so this heat map and the passport's give the same numbers.
+        Charts = [CompletionChart(completion), OverdueChart(overdue),
+            StandardsCurrency.HeatMapOf("coverage", t["Standards coverage per department"], coverage, content.Standards, t)];
     }
 
     private string DepartmentName(string? department) => department ?? t["No department"];
@@ -61,13 +64,4 @@ public sealed class ChartsModel(AcademyDbContext db, ContentCatalog catalog, Tim
             // The axis has room for the day and month only; the table names the day in full.
             w.Week.IsCurrent ? t["Now ({0})", Jobs.NoticeText.Date(w.Week.Day)] : Jobs.NoticeText.Date(w.Week.Day))).ToList(),
         new ChartTable([t["Week ending"], t["Overdue assignments"]]));
-
-    private HeatMap CoverageChart(IReadOnlyList<TrainingFigures.DepartmentCoverage> rows, IReadOnlyList<Academy.Domain.Content.Standard> standards) => new("coverage",
-        t["Standards coverage per department"],
-        t["The share of each department’s people who are current on each standard: they have completed a module that teaches it, and the completion has not expired."],
-        t["Department"],
-        standards.Select(s => s.Title).ToList(),
-        rows.Select(r => new HeatRow(t.Plural(r.People, "{0} ({1} person)", "{0} ({1} people)", DepartmentName(r.Department), ChartFormat.Count(r.People)),
-            r.Current.Select(c => r.People == 0 ? new HeatCell(null, "–") : new HeatCell((double)c / r.People, ChartFormat.Percent((double)c / r.People))).ToList())).ToList(),
-        [.. new[] { (0, 19), (20, 39), (40, 59), (60, 79), (80, 100) }.Select(b => (string)t["{0}–{1}", b.Item1, ChartFormat.Percent(b.Item2 / 100.0)])]);
 }

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Academy.Domain.Content;
 using Academy.Domain.Reports;
 using Academy.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -17,9 +16,6 @@ public static class TrainingFigures
     }
 
     public sealed record WeekOverdue(WeekEnd Week, int Overdue);
-
-    /// <summary>A department's headcount and, per standard (in the order asked), how many of them are current on it.</summary>
-    public sealed record DepartmentCoverage(string? Department, int People, IReadOnlyList<int> Current);
 
     public static async Task<IReadOnlyList<DepartmentCompletion>> CompletionByDepartmentAsync(AcademyDbContext db,
         IQueryable<Employee> people, CancellationToken cancellationToken) =>
@@ -54,25 +50,5 @@ public static class TrainingFigures
     {
         var (day, at) = (week.Day, week.At);
         return a => a.DueOn < day && a.AssignedAt <= at && (a.CompletedAt == null || a.CompletedAt > at) && (a.RemovedAt == null || a.RemovedAt > at);
-    }
-
-    /// <summary>Per department, how many people are current on each standard: they hold a completion, unexpired at
-    /// <paramref name="now"/>, of at least one published module that teaches it. One grouped query per standard.</summary>
-    public static async Task<IReadOnlyList<DepartmentCoverage>> CoverageByDepartmentAsync(AcademyDbContext db, IQueryable<Employee> people,
-        PublishedContent content, IReadOnlyList<Standard> standards, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var headcount = await people.GroupBy(u => u.Department).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var current = new List<Dictionary<string, int>>();
-        foreach (var standard in standards)
-        {
-            var modules = content.Modules.Values.Where(m => m.Default.Standards.Contains(standard.Id)).Select(m => m.Id).ToList();
-            current.Add((await people
-                    .Where(u => db.ModuleCompletions.Any(c => c.EmployeeId == u.Id && modules.Contains(c.ModuleId) && (c.ExpiresAt == null || c.ExpiresAt > now)))
-                    .GroupBy(u => u.Department).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-                .ToDictionary(d => d.Key ?? "", d => d.Count));
-        }
-        return headcount.OrderBy(d => d.Key ?? "\uffff", StringComparer.CurrentCulture)
-            .Select(d => new DepartmentCoverage(d.Key, d.Count, current.Select(c => c.GetValueOrDefault(d.Key ?? "")).ToList()))
-            .ToList();
     }
 }
