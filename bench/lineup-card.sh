@@ -6,6 +6,7 @@
 #
 #   bench/lineup-card.sh                     (about 3 minutes: 2 x 10 s warm-up, 2 x 3 x 10 s runs)
 #   RUNS=5 DURATION=15s bench/lineup-card.sh
+#   PORT=5131 bench/lineup-card.sh           (the site's port on 127.0.0.1, 5080 by default)
 #
 # Only ever targets 127.0.0.1; every wrk run is bounded; the site is stopped on exit.
 set -euo pipefail
@@ -16,7 +17,7 @@ DURATION="${DURATION:-10s}"
 WARMUP="${WARMUP:-10s}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
-WEB="http://127.0.0.1:5080"
+WEB="http://127.0.0.1:${PORT:-5080}"
 CARD="/lineup"
 PAGE="/modules/warm-welcome/2"
 EMAIL="newhire@academy.test"

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Academy.Domain.Practice;
@@ -82,6 +84,19 @@ public static partial class IdeaRules
     public static bool IsDoublePost(string earlierText, DateTimeOffset earlierAt, string text, DateTimeOffset now) =>
         now - earlierAt <= DoublePostWindow && now >= earlierAt
         && string.Equals(Normalise(earlierText), Normalise(text), StringComparison.Ordinal);
+
+    /// <summary>What makes two posts the same for the database's unique keys: the text's fingerprint, and the
+    /// <see cref="DoublePostWindow"/>-long slot of the post counted twice, on the minute and shifted by half a minute.
+    /// Two posts less than half a window apart share at least one of the two slots (so short a gap crosses at most one
+    /// boundary, and the two kinds of boundary alternate), so the second save fails even when both requests passed the
+    /// check at the same moment; posts further apart are not simultaneous, and the check sees the first.</summary>
+    public static (string TextHash, long Slot, long ShiftedSlot) DoublePostKey(string text, DateTimeOffset at)
+    {
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Normalise(text))));
+        var window = DoublePostWindow.TotalSeconds;
+        var seconds = (double)at.ToUnixTimeSeconds();
+        return (hash, (long)Math.Floor(seconds / window), (long)Math.Floor((seconds + window / 2) / window));
+    }
 
     /// <summary>A manager decides for the people under them at any depth (<paramref name="authorManagers"/> is the
     /// author's manager, that manager's manager, and so on); HR and administrators decide for everyone. Nobody decides

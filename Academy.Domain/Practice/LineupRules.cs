@@ -55,19 +55,16 @@ public static class LineupRules
         return count;
     }
 
-    /// <summary>Consecutive line-ups done, up to <paramref name="today"/>. A day that is not a working day neither breaks
-    /// the streak nor adds to it unless done; today, not done yet, does not break it either (the day is not over).</summary>
-    public static int Streak(IEnumerable<DateOnly> doneDays, DateOnly today, IReadOnlyCollection<DayOfWeek> workingDays)
-    {
-        var done = doneDays.Where(d => d <= today).ToHashSet();
-        if (done.Count == 0) return 0;
-        var earliest = done.Min();
-        var streak = 0;
-        for (var day = done.Contains(today) ? today : today.AddDays(-1); day >= earliest; day = day.AddDays(-1))
-        {
-            if (done.Contains(day)) streak++;
-            else if (workingDays.Contains(day.DayOfWeek)) break;
-        }
-        return streak;
-    }
+    /// <summary>The streak that a line-up done on <paramref name="day"/> makes: one more than that of the learner's
+    /// previous line-up (done on <paramref name="previousDay"/>) when no working day was missed in between, else 1. A
+    /// day that is not a working day neither breaks a streak nor adds to it unless done. Stored with each line-up done,
+    /// so that the card reads one row rather than the learner's whole history.</summary>
+    public static int StreakOn(DateOnly day, DateOnly? previousDay, int previousStreak, IReadOnlyCollection<DayOfWeek> workingDays) =>
+        previousDay is { } previous && previous < day && WorkingDaysBetween(previous.AddDays(1), day, workingDays) == 0 ? previousStreak + 1 : 1;
+
+    /// <summary>The streak shown on <paramref name="today"/>: that of the last line-up done by then (on
+    /// <paramref name="lastDay"/>) while no working day has been missed since, else 0. Today, not done yet, does not break
+    /// it: the day is not over.</summary>
+    public static int StreakToday(DateOnly? lastDay, int lastStreak, DateOnly today, IReadOnlyCollection<DayOfWeek> workingDays) =>
+        lastDay is { } last && (last == today || (last < today && WorkingDaysBetween(last.AddDays(1), today, workingDays) == 0)) ? lastStreak : 0;
 }

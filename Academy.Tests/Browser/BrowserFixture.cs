@@ -2,16 +2,21 @@ using Academy.Tests.Pages;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace Academy.Tests.Browser;
 
 /// <summary>The real site on Kestrel on a free loopback port, and Debian's Chromium driven by Playwright.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public AcademyFactory Site { get; } = new();
+    public BrowserFixture() : this(new AcademyFactory()) { }
+
+    protected BrowserFixture(AcademyFactory site) => Site = site;
+
+    public AcademyFactory Site { get; }
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
@@ -50,6 +55,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
         await Site.DisposeAsync();
     }
+}
+
+/// <summary>The same on <see cref="ClockFactory"/>'s clock, for journeys that go on the next day.</summary>
+public sealed class ClockBrowserFixture : BrowserFixture
+{
+    public ClockBrowserFixture() : this(new ClockFactory()) { }
+
+    private ClockBrowserFixture(ClockFactory site) : base(site) => Clock = site.Clock;
+
+    public FakeTimeProvider Clock { get; }
 }
 
 public static class PageNavigation

@@ -7,11 +7,12 @@ using Microsoft.Playwright;
 
 namespace Academy.Tests.Browser;
 
-/// <summary>A learner shares an idea from the menu, their manager puts it into practice, and it shows in the manager's
-/// leading indicator, charted and in its table; the board (with a refused post) and the indicator pass axe, the indicator in
-/// English and in French.</summary>
+/// <summary>A learner shares an idea from the menu, their manager puts it into practice, and the next day it is a story on
+/// the learner's line-up and shows in the manager's leading indicator, charted and in its table; the board (with a refused
+/// post), the line-up and the indicator pass axe, the indicator in English and in French. On the site's fake clock, which
+/// the test moves to the next day.</summary>
 [Collection(HostCollection.Name)]
-public sealed class IdeasJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class IdeasJourneyTests(ClockBrowserFixture browser) : IClassFixture<ClockBrowserFixture>
 {
     [Fact]
     public async Task LearnerSharesAnIdea_ManagerPutsItIntoPractice_AndTheIndicatorCountsIt()
@@ -47,6 +48,17 @@ public sealed class IdeasJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await manager.GetByRole(AriaRole.Button, new() { Name = "Mark in practice" }).ClickAsync();
         await manager.ArrivedAsync(url => url.Contains("decided="));
         Assert.Contains("In practice", await manager.Locator("#idea-status").TextContentAsync());
+
+        // The next morning, the learner's line-up tells it as a story, and the indicator counts it.
+        browser.Clock.Advance(TimeSpan.FromDays(1));
+        await learner.GotoAsync("/");
+        await learner.GetByRole(AriaRole.Link, new() { Name = "Today's line-up (two minutes)" }).ClickAsync();
+        await learner.ArrivedAsync(url => new Uri(url).AbsolutePath == "/lineup");
+        var story = learner.Locator($"#stories blockquote[data-idea='{ideaPath.Split('/').Last()}']");
+        Assert.Contains("Call guests by name at the second visit", await story.TextContentAsync());
+        Assert.Contains("Journey Learner", await story.TextContentAsync());
+        Assert.Contains("in practice since 5 January 2026", await story.TextContentAsync());
+        await AssertAccessibleAsync(learner);
 
         await manager.GetByRole(AriaRole.Link, new() { Name = "Indicator", Exact = true }).ClickAsync();
         await manager.ArrivedAsync(url => new Uri(url).AbsolutePath == "/indicator");

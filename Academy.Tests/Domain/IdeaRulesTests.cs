@@ -69,6 +69,21 @@ public sealed class IdeaRulesTests
     }
 
     [Fact]
+    public void DoublePostKey_OfTwoPostsUnderHalfAMinuteApart_SharesASlot_WhereverTheMinuteTurns()
+    {
+        var minute = new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero);
+        foreach (var first in Enumerable.Range(-40, 80).Select(s => minute.AddSeconds(s)))
+            foreach (var gap in new[] { 0, 1, 15, 29 })
+                Assert.True(SharesASlot(IdeaRules.DoublePostKey("Warm towels", first), IdeaRules.DoublePostKey(" Warm towels\r\n", first.AddSeconds(gap))), $"{first:T} + {gap} s");
+        // A minute and more apart: not a double post, and the keys let it be saved.
+        Assert.False(SharesASlot(IdeaRules.DoublePostKey("Warm towels", minute), IdeaRules.DoublePostKey("Warm towels", minute.AddSeconds(61))));
+        Assert.NotEqual(IdeaRules.DoublePostKey("Warm towels", minute).TextHash, IdeaRules.DoublePostKey("Warm towels at the spa", minute).TextHash);
+    }
+
+    private static bool SharesASlot((string TextHash, long Slot, long ShiftedSlot) a, (string TextHash, long Slot, long ShiftedSlot) b) =>
+        a.TextHash == b.TextHash && (a.Slot == b.Slot || a.ShiftedSlot == b.ShiftedSlot);
+
+    [Fact]
     public void MayDecide_TheAuthorsManagerChainAndHr_NotAnotherManagerNorTheAuthor()
     {
         string[] chain = ["team-lead", "head-of-rooms"];

@@ -65,16 +65,28 @@ public sealed class LineupRulesTests
     [Fact]
     public void Streak_CountsConsecutiveDays_SkipsWeekends_AndBreaksOnAMissedWorkingDay()
     {
-        var days = LineupRules.DefaultWorkingDays;
         // Mon, Tue missed, Wed, Thu, Fri, (weekend), Mon.
         DateOnly[] done = [Monday, Monday.AddDays(2), Monday.AddDays(3), Monday.AddDays(4), Monday.AddDays(7)];
 
-        Assert.Equal(4, LineupRules.Streak(done, Monday.AddDays(7), days));
+        Assert.Equal(4, StreakAsShown(done, Monday.AddDays(7)));
         // Tuesday not done yet: the day is not over, the streak still stands.
-        Assert.Equal(4, LineupRules.Streak(done, Monday.AddDays(8), days));
+        Assert.Equal(4, StreakAsShown(done, Monday.AddDays(8)));
         // Wednesday came and Tuesday was missed: the streak is over.
-        Assert.Equal(0, LineupRules.Streak(done, Monday.AddDays(9), days));
-        Assert.Equal(1, LineupRules.Streak(done, Monday, days));
-        Assert.Equal(0, LineupRules.Streak([], Monday, days));
+        Assert.Equal(0, StreakAsShown(done, Monday.AddDays(9)));
+        Assert.Equal(1, StreakAsShown(done, Monday));
+        Assert.Equal(0, StreakAsShown([], Monday));
+        // A Saturday done adds to the streak; Friday to Monday over an undone weekend keeps it.
+        Assert.Equal(3, StreakAsShown([Monday.AddDays(4), Monday.AddDays(5), Monday.AddDays(7)], Monday.AddDays(7)));
+        Assert.Equal(2, StreakAsShown([Monday.AddDays(4), Monday.AddDays(7)], Monday.AddDays(7)));
+    }
+
+    /// <summary>As the site keeps it: each day done stores its streak from the previous one, and the card reads the last.</summary>
+    private static int StreakAsShown(DateOnly[] done, DateOnly today)
+    {
+        var days = LineupRules.DefaultWorkingDays;
+        (DateOnly? Day, int Streak) last = (null, 0);
+        foreach (var day in done.Where(d => d <= today).Order())
+            last = (day, LineupRules.StreakOn(day, last.Day, last.Streak, days));
+        return LineupRules.StreakToday(last.Day, last.Streak, today, days);
     }
 }

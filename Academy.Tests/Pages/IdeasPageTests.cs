@@ -80,6 +80,24 @@ public sealed class IdeasPageTests(AcademyFactory factory)
     }
 
     [Fact]
+    public async Task PostIdea_EightTimesAtTheSameMoment_KeepsOne_AndTakesEveryRequestToIt()
+    {
+        var team = await TeamAsync();
+        var client = await factory.SignInAsync(team.LearnerEmail);
+        var token = await HttpClientForms.AntiforgeryTokenAsync(client, "/ideas");
+        var form = new Dictionary<string, string> { ["Input.Kind"] = "Idea", ["Input.Text"] = "Offer warm towels at the pool exit", ["__RequestVerificationToken"] = token };
+
+        // A double click, many times over: the requests all pass the check before any of them has saved.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.PostAsync("/ideas", new FormUrlEncodedContent(form))));
+
+        Assert.Equal(1, await CountAsync(i => i.AuthorId == team.LearnerId));
+        var idea = await IdeaAsync(i => i.AuthorId == team.LearnerId);
+        var locations = responses.Select(r => r.Headers.Location?.OriginalString).ToList();
+        Assert.Equal(1, locations.Count(l => l == $"/ideas/{idea.Id}?posted=True"));
+        Assert.Equal(7, locations.Count(l => l == $"/ideas/{idea.Id}?again=True"));
+    }
+
+    [Fact]
     public async Task Endorse_OncePerPerson_ASecondPressUndoes_AndCommentsRefusePersonalData()
     {
         var team = await TeamAsync();

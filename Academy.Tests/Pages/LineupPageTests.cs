@@ -139,6 +139,21 @@ public sealed class LineupPageTests(LineupPageTests.Site fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task DoneForToday_PressedSixTimesAtOnce_CountsOnce()
+    {
+        var (client, id) = await NewEmployeeAsync();
+        var token = await HttpClientForms.AntiforgeryTokenAsync(client, "/lineup");
+        var form = new Dictionary<string, string> { ["__RequestVerificationToken"] = token };
+
+        var presses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.PostAsync("/lineup?handler=Done", new FormUrlEncodedContent(form))));
+
+        Assert.All(presses, p => Assert.Equal(HttpStatusCode.Redirect, p.StatusCode));
+        Assert.Equal("1 day in a row", (await client.GetDocumentAsync("/lineup")).QuerySelector("#streak")!.TextContent);
+        using var scope = site.Services.CreateScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AcademyDbContext>().LineupCompletions.CountAsync(c => c.EmployeeId == id));
+    }
+
+    [Fact]
     public async Task Story_IsAnIdeaInPractice_FromTheLearnersDepartmentFirst()
     {
         var department = $"Concierge {Guid.NewGuid():N}";
@@ -208,6 +223,13 @@ public sealed class LineupPageTests(LineupPageTests.Site fixture) : IClassFixtur
         var after = await manager.GetDocumentAsync(doubled.Headers.Location!.OriginalString);
         Assert.Equal("Attendance recorded: 2 people.", after.QuerySelector("#attendance-saved")!.TextContent);
         Assert.Equal(2, after.QuerySelectorAll("input[name=attended][checked]").Length);
+
+        // Unticked, then ticked again and sent four times at once (an impatient hand on a slow network): still once each.
+        await manager.PostAsync(action, new FormUrlEncodedContent(fields.Take(2)));
+        var together = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => manager.PostAsync(action, new FormUrlEncodedContent(fields))));
+        Assert.All(together, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        using (var scope = site.Services.CreateScope())
+            Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<AcademyDbContext>().LineupAttendances.CountAsync(a => members.Contains(a.EmployeeId)));
 
         var hr = await site.SignInAsync("hr@academy.test");
         var record = await hr.GetDocumentAsync($"/reports/employee/{members[0]}");

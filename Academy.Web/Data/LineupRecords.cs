@@ -13,6 +13,10 @@ public sealed class LineupCompletion
     /// <summary>The standard the day's card went over.</summary>
     public string StandardId { get; set; } = "";
     public DateTimeOffset CompletedAt { get; set; }
+
+    /// <summary>The streak this day made (<see cref="Academy.Domain.Practice.LineupRules.StreakOn"/>): the card reads the
+    /// last row's, not every day of the learner's history. Counted with the working days of when each day was done.</summary>
+    public int Streak { get; set; }
 }
 
 /// <summary>An employee's presence at their team's line-up, recorded by the manager who presented it: a training

@@ -57,16 +57,20 @@ public static class ReviewItems
     public static async Task<IReadOnlyList<DueItem>> DueTodayAsync(AcademyDbContext db, PublishedContent content, string employeeId, string language,
         DateTimeOffset now, int limit, CancellationToken cancellationToken, DateTimeOffset? notReviewedSince = null)
     {
-        var end = ReviewRules.EndOfDay(now);
-        var due = db.ReviewItems.AsNoTracking().Where(i => i.EmployeeId == employeeId && i.RetiredAt == null && i.Due < end);
-        if (notReviewedSince is { } since) due = due.Where(i => i.LastReview == null || i.LastReview < since);
-        var rows = await due
-            .OrderBy(i => i.Due).Take(limit * 2)
-            .Select(i => new { i.Id, i.ModuleId, i.QuizId, i.StepId, i.Reps })
-            .ToListAsync(cancellationToken);
+        var rows = await DueQuery(db, employeeId, ReviewRules.EndOfDay(now), notReviewedSince, limit * 2).ToListAsync(cancellationToken);
         return [.. rows.Select(r => StepOf(content, r.ModuleId, r.QuizId, r.StepId, language) is { } step ? new DueItem(r.Id, r.Reps, step.Quiz, step.Step) : null)
             .OfType<DueItem>().Take(limit)];
     }
+
+    private sealed record DueRow(int Id, string ModuleId, string QuizId, string StepId, int Reps);
+
+    /// <summary>Compiled once: the line-up card runs it for every learner every day.</summary>
+    private static readonly Func<AcademyDbContext, string, DateTimeOffset, DateTimeOffset?, int, IAsyncEnumerable<DueRow>> DueQuery =
+        EF.CompileAsyncQuery((AcademyDbContext db, string employeeId, DateTimeOffset end, DateTimeOffset? since, int take) =>
+            db.ReviewItems.AsNoTracking()
+                .Where(i => i.EmployeeId == employeeId && i.RetiredAt == null && i.Due < end && (since == null || i.LastReview == null || i.LastReview < since))
+                .OrderBy(i => i.Due).Take(take)
+                .Select(i => new DueRow(i.Id, i.ModuleId, i.QuizId, i.StepId, i.Reps)));
 
     /// <summary>The feedback on the employee's latest answer to item <paramref name="itemId"/>, in <paramref name="language"/>;
     /// <c>null</c> when it is not theirs, never answered, or no longer published.</summary>

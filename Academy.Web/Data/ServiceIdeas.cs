@@ -18,6 +18,13 @@ public sealed class ServiceIdea
     public string? Department { get; set; }
     public string Text { get; set; } = "";
     public DateTimeOffset PostedAt { get; set; }
+
+    /// <summary><see cref="IdeaRules.DoublePostKey"/> of the post: two unique keys refuse a double post that raced the
+    /// check. Null on ideas posted before the keys existed.</summary>
+    public string? TextHash { get; set; }
+    public long? PostedSlot { get; set; }
+    public long? PostedShiftedSlot { get; set; }
+
     public IdeaStatus Status { get; set; } = IdeaStatus.Proposed;
 
     /// <summary>The day the idea was put into practice; set with <see cref="IdeaStatus.InPractice"/>.</summary>

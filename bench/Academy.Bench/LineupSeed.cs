@@ -53,9 +53,13 @@ public static class LineupSeed
             for (var n = 1; n <= 10; n++)
                 db.ReviewLogs.Add(new ReviewLog { ReviewItemId = item.Id, Sequence = n, Choices = "1", Rating = Rating.Good, ReviewedAt = now.AddDays(-days + n * days / 11) });
         var today = DateOnly.FromDateTime(now.UtcDateTime);
+        (DateOnly? Day, int Streak) last = (null, 0);
         for (var d = today.AddDays(-days); d < today; d = d.AddDays(1))
             if (LineupRules.DefaultWorkingDays.Contains(d.DayOfWeek))
-                db.LineupCompletions.Add(new LineupCompletion { EmployeeId = id, Day = d, StandardId = "warm-welcome", CompletedAt = now });
+            {
+                last = (d, LineupRules.StreakOn(d, last.Day, last.Streak, LineupRules.DefaultWorkingDays));
+                db.LineupCompletions.Add(new LineupCompletion { EmployeeId = id, Day = d, StandardId = "warm-welcome", CompletedAt = now, Streak = last.Streak });
+            }
         await db.SaveChangesAsync();
         Console.WriteLine($"{email}: {items.Count} review items ({Math.Min(steps.Count, count)} due today), {items.Count * 10} reviews and "
             + $"{await db.LineupCompletions.CountAsync(c => c.EmployeeId == id)} line-ups over {days} days");

@@ -14,6 +14,8 @@ public sealed class ReviewItemConfiguration : IEntityTypeConfiguration<ReviewIte
         builder.HasIndex(i => new { i.EmployeeId, i.ModuleId, i.QuizId, i.StepId }).IsUnique();
         // The Review page asks for one employee's items due before a date.
         builder.HasIndex(i => new { i.EmployeeId, i.Due });
+        // The line-up card counts the items reviewed today among the learner's thousands.
+        builder.HasIndex(i => new { i.EmployeeId, i.LastReview });
         // A new version of a quiz re-queues or retires its items for every employee.
         builder.HasIndex(i => new { i.ModuleId, i.QuizId, i.StepId });
         builder.Ignore(i => i.Memory);

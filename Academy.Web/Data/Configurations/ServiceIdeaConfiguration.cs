@@ -15,6 +15,10 @@ public sealed class ServiceIdeaConfiguration : IEntityTypeConfiguration<ServiceI
         builder.HasOne<Employee>().WithMany().HasForeignKey(i => i.DecidedById).OnDelete(DeleteBehavior.SetNull);
         // The double-post check looks up the author's latest ideas; the indicator counts ideas in practice by day.
         builder.HasIndex(i => new { i.AuthorId, i.PostedAt });
+        // Two requests posting the same text at once both pass that check; these keys let only one be saved.
+        builder.Property(i => i.TextHash).HasMaxLength(64);
+        builder.HasIndex(i => new { i.AuthorId, i.TextHash, i.PostedSlot }).IsUnique();
+        builder.HasIndex(i => new { i.AuthorId, i.TextHash, i.PostedShiftedSlot }).IsUnique();
         builder.HasIndex(i => new { i.Status, i.InPracticeOn });
         builder.HasIndex(i => new { i.Department, i.PostedAt });
     }

@@ -809,6 +809,9 @@ namespace Academy.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Streak")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EmployeeId", "Day")
@@ -1245,6 +1248,8 @@ namespace Academy.Web.Data.Migrations
 
                     b.HasIndex("EmployeeId", "Due");
 
+                    b.HasIndex("EmployeeId", "LastReview");
+
                     b.HasIndex("ModuleId", "QuizId", "StepId");
 
                     b.HasIndex("EmployeeId", "ModuleId", "QuizId", "StepId")
@@ -1317,6 +1322,12 @@ namespace Academy.Web.Data.Migrations
                     b.Property<long>("PostedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PostedShiftedSlot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PostedSlot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StandardId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1329,6 +1340,10 @@ namespace Academy.Web.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TextHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DecidedById");
@@ -1338,6 +1353,12 @@ namespace Academy.Web.Data.Migrations
                     b.HasIndex("Department", "PostedAt");
 
                     b.HasIndex("Status", "InPracticeOn");
+
+                    b.HasIndex("AuthorId", "TextHash", "PostedShiftedSlot")
+                        .IsUnique();
+
+                    b.HasIndex("AuthorId", "TextHash", "PostedSlot")
+                        .IsUnique();
 
                     b.ToTable("ServiceIdeas");
                 });

@@ -53,23 +53,41 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         }
         var text = IdeaRules.Normalise(Input.Text);
         var now = clock.GetUtcNow();
-        var since = now - IdeaRules.DoublePostWindow;
-        // A resent form or a double click: the first post stands and its author is taken to it.
-        var earlier = await db.ServiceIdeas.AsNoTracking().Where(i => i.AuthorId == me && i.PostedAt >= since && i.Text == text)
-            .OrderByDescending(i => i.PostedAt).Select(i => new { i.Id, i.Text, i.PostedAt }).FirstOrDefaultAsync(cancellationToken);
-        if (earlier is not null && IdeaRules.IsDoublePost(earlier.Text, earlier.PostedAt, text, now))
-            return RedirectToPage("/Ideas/Details", new { id = earlier.Id, again = true });
+        if (await EarlierPostAsync(me, text, now, cancellationToken) is { } earlier) return Again(earlier);
 
         var department = await db.Users.Where(u => u.Id == me).Select(u => u.Department).SingleAsync(cancellationToken);
+        var (hash, slot, shiftedSlot) = IdeaRules.DoublePostKey(text, now);
         var idea = new ServiceIdea
         {
             AuthorId = me, Kind = Input.Kind, StandardId = Input.StandardId is { Length: > 0 } s ? s : null, Department = department,
-            Text = text, PostedAt = now,
+            Text = text, PostedAt = now, TextHash = hash, PostedSlot = slot, PostedShiftedSlot = shiftedSlot,
         };
         db.ServiceIdeas.Add(idea);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueConflict())
+        {
+            // A double click whose two requests passed the check together: the other one saved it first.
+            db.ChangeTracker.Clear();
+            return Again(await db.ServiceIdeas.Where(i => i.AuthorId == me && i.TextHash == hash && (i.PostedSlot == slot || i.PostedShiftedSlot == shiftedSlot))
+                .Select(i => i.Id).FirstAsync(cancellationToken));
+        }
         return RedirectToPage("/Ideas/Details", new { id = idea.Id, posted = true });
     }
+
+    /// <summary>The author's post of the same text within the double-post window, if any: a resent form or a double
+    /// click, whose first post stands.</summary>
+    private async Task<int?> EarlierPostAsync(string me, string text, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var since = now - IdeaRules.DoublePostWindow;
+        var earlier = await db.ServiceIdeas.AsNoTracking().Where(i => i.AuthorId == me && i.PostedAt >= since && i.Text == text)
+            .OrderByDescending(i => i.PostedAt).Select(i => new { i.Id, i.Text, i.PostedAt }).FirstOrDefaultAsync(cancellationToken);
+        return earlier is not null && IdeaRules.IsDoublePost(earlier.Text, earlier.PostedAt, text, now) ? earlier.Id : null;
+    }
+
+    private RedirectToPageResult Again(int earlierId) => RedirectToPage("/Ideas/Details", new { id = earlierId, again = true });
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

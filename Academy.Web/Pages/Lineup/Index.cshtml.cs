@@ -39,21 +39,37 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         var now = clock.GetUtcNow();
         var today = LineupOfDay.DayOf(now);
         var dayStart = LineupOfDay.StartOf(today);
-        var department = await db.Users.Where(u => u.Id == me).Select(u => u.Department).SingleOrDefaultAsync(cancellationToken);
-        Lineup = await LineupOfDay.LoadAsync(db, content, today, department is null ? [] : [department], cancellationToken);
+        var head = await HeadQuery(db, me, dayStart, today, new DateOnly(today.Year, today.Month, 1)) ?? new Head(null, 0, null, 0, 0);
+        Lineup = await LineupOfDay.LoadAsync(db, content, today, head.Department is { } department ? [department] : [], cancellationToken);
 
-        Answered = await db.ReviewItems.CountAsync(i => i.EmployeeId == me && i.LastReview >= dayStart, cancellationToken);
+        Answered = head.Answered;
         var left = Math.Max(0, LineupRules.ReviewsPerDay - Answered);
         var due = left == 0 ? [] : await ReviewItems.DueTodayAsync(db, content, me, Language, now, left, cancellationToken, notReviewedSince: dayStart);
         Question = due.FirstOrDefault();
         QuestionCount = Math.Min(LineupRules.ReviewsPerDay, Answered + due.Count);
         if (answered is { } itemId) Feedback = await ReviewItems.FeedbackAsync(db, content, me, itemId, Language, cancellationToken);
 
-        var days = await db.LineupCompletions.AsNoTracking().Where(c => c.EmployeeId == me).Select(c => c.Day).ToListAsync(cancellationToken);
-        Done = days.Contains(today);
-        Streak = LineupRules.Streak(days, today, content.Lineup?.WorkingDays ?? LineupRules.DefaultWorkingDays);
-        ThisMonth = days.Count(d => d.Year == today.Year && d.Month == today.Month);
+        Done = head.LastDay == today;
+        Streak = LineupRules.StreakToday(head.LastDay, head.LastStreak, today, WorkingDays(content));
+        ThisMonth = head.ThisMonth;
     }
+
+    private sealed record Head(string? Department, int Answered, DateOnly? LastDay, int LastStreak, int ThisMonth);
+
+    /// <summary>Everything the card shows about the learner, in one query, compiled once: the card is opened every day by
+    /// everyone. Each part is a short read on an index (today's reviews, the last line-up done, this month's), whatever
+    /// the length of the learner's history.</summary>
+    private static readonly Func<AcademyDbContext, string, DateTimeOffset, DateOnly, DateOnly, Task<Head?>> HeadQuery =
+        EF.CompileAsyncQuery((AcademyDbContext db, string me, DateTimeOffset dayStart, DateOnly today, DateOnly monthStart) =>
+            db.Users.Where(u => u.Id == me).Select(u => new Head(
+                u.Department,
+                db.ReviewItems.Count(i => i.EmployeeId == me && i.LastReview >= dayStart),
+                db.LineupCompletions.Where(c => c.EmployeeId == me && c.Day <= today).OrderByDescending(c => c.Day).Select(c => (DateOnly?)c.Day).FirstOrDefault(),
+                db.LineupCompletions.Where(c => c.EmployeeId == me && c.Day <= today).OrderByDescending(c => c.Day).Select(c => c.Streak).FirstOrDefault(),
+                db.LineupCompletions.Count(c => c.EmployeeId == me && c.Day >= monthStart && c.Day <= today)))
+            .FirstOrDefault());
+
+    private static IReadOnlyCollection<DayOfWeek> WorkingDays(PublishedContent content) => content.Lineup?.WorkingDays ?? LineupRules.DefaultWorkingDays;
 
     /// <summary>A review answer given on the card; idempotent like the Review page's.</summary>
     public async Task<IActionResult> OnPostAsync(int itemId, int reps, int[] picks, CancellationToken cancellationToken)
@@ -76,10 +92,13 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         var content = catalog.Current;
         var now = clock.GetUtcNow();
         var today = LineupOfDay.DayOf(now);
-        if (!await db.LineupCompletions.AnyAsync(c => c.EmployeeId == me && c.Day == today, cancellationToken))
+        var last = await db.LineupCompletions.AsNoTracking().Where(c => c.EmployeeId == me && c.Day <= today).OrderByDescending(c => c.Day)
+            .Select(c => new { c.Day, c.Streak }).FirstOrDefaultAsync(cancellationToken);
+        if (last?.Day != today)
         {
             var standard = LineupRules.StandardOf(content.Lineup, [.. content.Standards.Select(s => s.Id)], today)?.StandardId ?? "";
-            db.LineupCompletions.Add(new LineupCompletion { EmployeeId = me, Day = today, StandardId = standard, CompletedAt = now });
+            var streak = LineupRules.StreakOn(today, last?.Day, last?.Streak ?? 0, WorkingDays(content));
+            db.LineupCompletions.Add(new LineupCompletion { EmployeeId = me, Day = today, StandardId = standard, CompletedAt = now, Streak = streak });
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

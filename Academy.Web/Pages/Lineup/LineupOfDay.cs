@@ -30,15 +30,31 @@ public sealed record LineupOfDay(DateOnly Day, Standard? Standard, LineupSource 
         var pick = LineupRules.StandardOf(content.Lineup, [.. content.Standards.Select(s => s.Id)], day);
         var standard = pick is null ? null : content.Standards.First(s => s.Id == pick.StandardId);
 
-        var inPractice = db.ServiceIdeas.AsNoTracking().Where(i => i.Status == IdeaStatus.InPractice && i.InPracticeOn <= day);
-        // Two small queries on the (Status, InPracticeOn) index rather than one that sorts every idea by department.
-        var stories = departments.Count == 0 ? [] : await StoriesOf(inPractice.Where(i => i.Department != null && departments.Contains(i.Department)), cancellationToken);
-        if (stories.Count < StoryCount)
-            stories.AddRange(await StoriesOf(inPractice.Where(i => i.Department == null || !departments.Contains(i.Department)), cancellationToken));
-        return new LineupOfDay(day, standard, pick?.Source ?? LineupSource.Cycle, standard?.FrameIn(language), [.. stories.Take(StoryCount)]);
+        var rows = await StoriesQuery(db, day, [.. departments]).ToListAsync(cancellationToken);
+        var stories = rows.Select(r => new Story(r.Id, r.Text, r.Author, r.Department, r.Since))
+            .OrderByDescending(s => s.Department is { } d && departments.Contains(d)).ThenByDescending(s => s.Since).ThenByDescending(s => s.Id).Take(StoryCount);
+        return new LineupOfDay(day, standard, pick?.Source ?? LineupSource.Cycle, standard?.FrameIn(language), [.. stories]);
     }
 
-    private static Task<List<Story>> StoriesOf(IQueryable<ServiceIdea> ideas, CancellationToken cancellationToken) =>
-        ideas.OrderByDescending(i => i.InPracticeOn).ThenByDescending(i => i.Id).Take(StoryCount)
-            .Select(i => new Story(i.Id, i.Text, i.Author!.FullName, i.Department, i.InPracticeOn)).ToListAsync(cancellationToken);
+    /// <summary>The latest ideas in practice by <c>day</c>, two of <c>departments</c> and two of the rest: one query of two
+    /// short reads on the (Status, InPracticeOn) index rather than one that sorts every idea by department. Compiled
+    /// once, as every learner's card runs it.</summary>
+    private static readonly Func<AcademyDbContext, DateOnly, string[], IAsyncEnumerable<StoryRow>> StoriesQuery =
+        EF.CompileAsyncQuery((AcademyDbContext db, DateOnly day, string[] departments) =>
+            db.ServiceIdeas.Where(i => i.Status == IdeaStatus.InPractice && i.InPracticeOn <= day && i.Department != null && departments.Contains(i.Department))
+                .OrderByDescending(i => i.InPracticeOn).ThenByDescending(i => i.Id).Take(StoryCount)
+                .Select(i => new StoryRow { Id = i.Id, Text = i.Text, Author = i.Author!.FullName, Department = i.Department, Since = i.InPracticeOn })
+                .Concat(db.ServiceIdeas.Where(i => i.Status == IdeaStatus.InPractice && i.InPracticeOn <= day && (i.Department == null || !departments.Contains(i.Department)))
+                    .OrderByDescending(i => i.InPracticeOn).ThenByDescending(i => i.Id).Take(StoryCount)
+                    .Select(i => new StoryRow { Id = i.Id, Text = i.Text, Author = i.Author!.FullName, Department = i.Department, Since = i.InPracticeOn })));
+
+    /// <summary>A story as read: a set operation (the Concat) cannot end in a constructor call, only in member assignments.</summary>
+    private sealed class StoryRow
+    {
+        public int Id { get; init; }
+        public string Text { get; init; } = "";
+        public string Author { get; init; } = "";
+        public string? Department { get; init; }
+        public DateOnly? Since { get; init; }
+    }
 }

@@ -840,6 +840,9 @@ namespace Academy.Web.Data.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("Streak")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EmployeeId", "Day")
@@ -1294,6 +1297,8 @@ namespace Academy.Web.Data.Postgres.Migrations
 
                     b.HasIndex("EmployeeId", "Due");
 
+                    b.HasIndex("EmployeeId", "LastReview");
+
                     b.HasIndex("ModuleId", "QuizId", "StepId");
 
                     b.HasIndex("EmployeeId", "ModuleId", "QuizId", "StepId")
@@ -1370,6 +1375,12 @@ namespace Academy.Web.Data.Postgres.Migrations
                     b.Property<DateTimeOffset>("PostedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("PostedShiftedSlot")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PostedSlot")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("StandardId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1382,6 +1393,10 @@ namespace Academy.Web.Data.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("TextHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DecidedById");
@@ -1391,6 +1406,12 @@ namespace Academy.Web.Data.Postgres.Migrations
                     b.HasIndex("Department", "PostedAt");
 
                     b.HasIndex("Status", "InPracticeOn");
+
+                    b.HasIndex("AuthorId", "TextHash", "PostedShiftedSlot")
+                        .IsUnique();
+
+                    b.HasIndex("AuthorId", "TextHash", "PostedSlot")
+                        .IsUnique();
 
                     b.ToTable("ServiceIdeas");
                 });
