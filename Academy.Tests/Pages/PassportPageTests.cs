@@ -84,6 +84,29 @@ public sealed class PassportPageTests(AcademyFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync("/passport/standards/no-such-standard")).StatusCode);
     }
 
+    [Fact]
+    public async Task StandardPage_ShowsAManagerOfManagers_TheirIndirectReports_AsTheHeatMapCountsThem()
+    {
+        var (managerEmail, _, learnerId) = await TeamAsync();
+        var directorEmail = $"pd-{Guid.NewGuid():N}@academy.test";
+        using (var scope = factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Employee>>();
+            var director = new Employee { UserName = directorEmail, Email = directorEmail, EmailConfirmed = true, FullName = "Passport Director", PreferredLanguage = "en" };
+            await users.CreateAsync(director, AcademyFactory.Password);
+            var manager = await users.FindByEmailAsync(managerEmail);
+            manager!.ManagerId = director.Id;
+            await users.UpdateAsync(manager);
+        }
+
+        var page = await (await factory.SignInAsync(directorEmail)).GetDocumentAsync("/passport/standards/own-the-problem");
+
+        // The manager (a direct report, with no completion) and the learner (an indirect one).
+        Assert.Contains(page.QuerySelectorAll("#not-current tbody tr a"), a => a.GetAttribute("href") == $"/passport/{learnerId}");
+        Assert.Equal(2, page.QuerySelectorAll("#not-current tbody tr").Length);
+        Assert.Contains("Current on this standard: 0 of 2.", page.QuerySelector("#current-count")!.TextContent);
+    }
+
     /// <summary>A manager and one report who completed complaint-recovery (valid a year), whose escalation expires in
     /// three days and whose listen-first expired five days ago, with an 85% pass on complaint-recovery's quiz.</summary>
     private async Task<(string ManagerEmail, string LearnerEmail, string LearnerId)> TeamAsync(string language = "en")

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Web.Pages.Passport;
 
-/// <summary>One standard for HR (everyone) and managers (their team): who is not yet current on it, and why.</summary>
+/// <summary>One standard for HR (everyone) and managers (their reports, direct and indirect, as on the heat map): who
+/// is not yet current on it, and why.</summary>
 public sealed class StandardModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock) : PageModel
 {
     public sealed record ModuleColumn(string Id, string Title);
@@ -26,8 +27,8 @@ public sealed class StandardModel(AcademyDbContext db, ContentCatalog catalog, T
     {
         var me = User.EmployeeId();
         var isHr = User.Allows(Policies.HR);
-        // HR sees everyone; a manager, the people who report to them; anyone else, nothing.
-        var people = db.Users.AsNoTracking().Where(u => u.IsActive && (isHr || u.ManagerId == me));
+        // HR sees everyone; a manager, the people under them at any depth (the heat map's count); anyone else, nothing.
+        var people = db.People(me, isHr);
         if (!isHr && !await people.AnyAsync(cancellationToken)) return Forbid();
         var content = catalog.Current;
         if (content.Standards.FirstOrDefault(s => s.Id == id) is not { } standard) return NotFound();
