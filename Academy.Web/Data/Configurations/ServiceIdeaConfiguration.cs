@@ -19,7 +19,9 @@ public sealed class ServiceIdeaConfiguration : IEntityTypeConfiguration<ServiceI
         builder.Property(i => i.TextHash).HasMaxLength(64);
         builder.HasIndex(i => new { i.AuthorId, i.TextHash, i.PostedSlot }).IsUnique();
         builder.HasIndex(i => new { i.AuthorId, i.TextHash, i.PostedShiftedSlot }).IsUnique();
-        builder.HasIndex(i => new { i.Status, i.InPracticeOn });
+        // The indicator counts ideas in practice per month, department and standard: all four columns in the index, so
+        // the count reads the index alone (80 → 50 ms over 100,000 ideas, measured with sqlite3; bench/README.md section 8).
+        builder.HasIndex(i => new { i.Status, i.InPracticeOn, i.Department, i.StandardId });
         builder.HasIndex(i => new { i.Department, i.PostedAt });
     }
 }

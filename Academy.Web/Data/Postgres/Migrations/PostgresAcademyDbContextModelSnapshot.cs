@@ -1405,13 +1405,13 @@ namespace Academy.Web.Data.Postgres.Migrations
 
                     b.HasIndex("Department", "PostedAt");
 
-                    b.HasIndex("Status", "InPracticeOn");
-
                     b.HasIndex("AuthorId", "TextHash", "PostedShiftedSlot")
                         .IsUnique();
 
                     b.HasIndex("AuthorId", "TextHash", "PostedSlot")
                         .IsUnique();
+
+                    b.HasIndex("Status", "InPracticeOn", "Department", "StandardId");
 
                     b.ToTable("ServiceIdeas");
                 });
