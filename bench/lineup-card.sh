@@ -47,27 +47,7 @@ start_site "$work/bench.db"
 dotnet "$work/bench/Academy.Bench.dll" seed-lineup --db "$work/bench.db" --email "$EMAIL" --items 5000 --days 730 >&2 \
   || die "seeding the learner's review history failed"
 
-# Signs in with a fresh cookie jar and prints the Cookie header: the auth cookie and the antiforgery cookie, as a
-# browser would send them. A fresh sign-in before each run keeps the cookie younger than Identity's one-minute
-# security-stamp interval, after which the site re-validates (a query) and re-issues it on every request that
-# still carries the old one; a browser would have stored the new one, wrk cannot.
-sign_in() {
-  local jar="$work/cookies.txt" token code
-  rm -f "$jar"
-  token="$(curl -sS -c "$jar" -b "$jar" "$WEB/account/login" \
-    | grep -o '<input[^>]*name="__RequestVerificationToken"[^>]*>' | head -n 1 | sed -n 's/.*value="\([^"]*\)".*/\1/p')"
-  [ -n "$token" ] || die "no antiforgery token on the login page"
-  code="$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
-    --data-urlencode "Input.Email=$EMAIL" --data-urlencode "Input.Password=$PASSWORD" \
-    --data-urlencode "__RequestVerificationToken=$token" "$WEB/account/login")"
-  [ "$code" = 302 ] || die "signing in as $EMAIL answered $code, not 302"
-  # A first visit, so that the jar holds the antiforgery cookie of the page's forms, as a browser's would. (Opening
-  # a lesson writes nothing: its Next button records the reading.)
-  curl -sS -o /dev/null -c "$jar" -b "$jar" "$WEB$PAGE"
-  awk -F '\t' '(/^#HttpOnly_/ || !/^#/) && NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar"
-}
-
-cookie="$(sign_in)"
+cookie="$(sign_in "$PAGE")"
 code="$(curl -sS -D "$work/page.headers" -o "$work/page.html" -w '%{http_code}' -H "Cookie: $cookie" "$WEB$PAGE")"
 [ "$code" = 200 ] || die "$PAGE answered $code with the signed-in cookie"
 grep -q 'Names, and reading the moment' "$work/page.html" || die "$PAGE is not the lesson expected"
@@ -105,7 +85,7 @@ wrk_run() {
 }
 
 signed_in_run() { # name duration path
-  cookie="$(sign_in)"
+  cookie="$(sign_in "$PAGE")"
   wrk_run "$1" "$2" "$WEB$3" -H "Cookie: $cookie"
 }
 

@@ -59,22 +59,7 @@ wait_for "$WEB/healthz" 300 "$web_pid" "$work/web.log" || { cat "$work/web.log" 
 module="$(ls "$DATA/content/modules" | sort | head -n 1)"
 MODULE_PAGE="/modules/$module/1"
 
-# A fresh sign-in before each run: Identity re-validates a cookie older than a minute on every request (see module-page.sh).
-sign_in() {
-  local jar="$work/cookies.txt" token code
-  rm -f "$jar"
-  token="$(curl -sS -c "$jar" -b "$jar" "$WEB/account/login" \
-    | grep -o '<input[^>]*name="__RequestVerificationToken"[^>]*>' | head -n 1 | sed -n 's/.*value="\([^"]*\)".*/\1/p')"
-  [ -n "$token" ] || die "no antiforgery token on the login page"
-  code="$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
-    --data-urlencode "Input.Email=$EMAIL" --data-urlencode "Input.Password=$PASSWORD" \
-    --data-urlencode "__RequestVerificationToken=$token" "$WEB/account/login")"
-  [ "$code" = 302 ] || die "signing in as $EMAIL answered $code, not 302"
-  curl -sS -o /dev/null -c "$jar" -b "$jar" "$WEB/reports"
-  awk -F '\t' '(/^#HttpOnly_/ || !/^#/) && NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar"
-}
-
-cookie="$(sign_in)"
+cookie="$(sign_in "/reports")"
 for page in /reports "$MODULE_PAGE"; do
   code="$(curl -sS -o "$work/page.html" -w '%{http_code}' -H "Cookie: $cookie" "$WEB$page")"
   [ "$code" = 200 ] || die "$page answered $code signed in"
@@ -92,7 +77,7 @@ to_bytes() { awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
 # run name duration path: prints "rps p50_ms p99_ms bytes_per_response errors", signed in afresh.
 run() {
   local out rps p50 p99 requests received errors
-  cookie="$(sign_in)"
+  cookie="$(sign_in "/reports")"
   out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --timeout 30s --latency -H "Cookie: $cookie" "$WEB$3")"
   printf '%s\n' "$out" >"$work/wrk-$1.txt"
   rps="$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")"

@@ -1,6 +1,6 @@
 # Sourced by the benchmark scripts: publishes Academy.Web and Academy.Bench in Release into $work and starts the
 # site on $WEB as production would run it (Production, warning-level logs), with the demo accounts and a fresh
-# SQLite file. Expects $repo, $work, $WEB, $PASSWORD and a die function; sets $web_pid.
+# SQLite file. Expects $repo, $work, $WEB, $PASSWORD (and $EMAIL for sign_in) and a die function; sets $web_pid.
 
 publish_all() {
   say "Publishing Academy.Web and Academy.Bench (Release) into $work"
@@ -37,4 +37,23 @@ start_site() {
   ) >"$log" 2>&1 &
   web_pid=$!
   wait_for "$WEB/healthz" 120 "$web_pid" "$log" || { cat "$log" >&2; die "$WEB/healthz did not answer 200 within 120 s"; }
+}
+
+# sign_in first-page: signs in as $EMAIL with a fresh cookie jar, opens first-page (so that the jar holds the antiforgery
+# cookie of its forms, as a browser's would) and prints the Cookie header: the auth cookie and the antiforgery cookie.
+# A fresh sign-in before each run keeps the cookie younger than Identity's one-minute security-stamp interval, after
+# which the site re-validates (a query) and re-issues it on every request that still carries the old one; a browser
+# would have stored the new one, wrk cannot.
+sign_in() {
+  local jar="$work/cookies.txt" token code
+  rm -f "$jar"
+  token="$(curl -sS -c "$jar" -b "$jar" "$WEB/account/login" \
+    | grep -o '<input[^>]*name="__RequestVerificationToken"[^>]*>' | head -n 1 | sed -n 's/.*value="\([^"]*\)".*/\1/p')"
+  [ -n "$token" ] || die "no antiforgery token on the login page"
+  code="$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
+    --data-urlencode "Input.Email=$EMAIL" --data-urlencode "Input.Password=$PASSWORD" \
+    --data-urlencode "__RequestVerificationToken=$token" "$WEB/account/login")"
+  [ "$code" = 302 ] || die "signing in as $EMAIL answered $code, not 302"
+  curl -sS -o /dev/null -c "$jar" -b "$jar" "$WEB$1"
+  awk -F '\t' '(/^#HttpOnly_/ || !/^#/) && NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar"
 }
