@@ -108,7 +108,7 @@ public sealed class ContentImportTests : IDisposable
 
         _site.Write("modules/guest-preferences/module.md", _site.Read("modules/guest-preferences/module.md") + "\nOne more sentence from the trainer.\n");
 
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (catalog.Current.Module("guest-preferences")!.Version == before && DateTime.UtcNow < deadline) await Task.Delay(100);
         Assert.Equal(before + 1, catalog.Current.Module("guest-preferences")!.Version);
     }

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Academy.Web.Data;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -10,31 +11,53 @@ namespace Academy.Web.Infrastructure;
 public sealed class ContentWatcher(IServiceScopeFactory scopes, IOptions<AcademyOptions> options, IHostEnvironment environment, ILogger<ContentWatcher> logger)
     : BackgroundService
 {
+    // One pending signal is enough: an import reads every file, so changes during a burst or an import collapse into one more.
+    private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private string _root = "";
+    private PhysicalFileProvider? _files;
+    private IDisposable? _watch;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // The watch starts here, before the site serves, not in ExecuteAsync, which runs later on another thread:
+        // an edit saved just after the start would otherwise go unseen.
+        _root = options.Value.ContentRoot(environment);
+        if (Directory.Exists(_root))
+        {
+            _files = new PhysicalFileProvider(_root) { UsePollingFileWatcher = false };
+            _watch = ChangeToken.OnChange(() => _files.Watch("**/*.md"), () => _changes.Writer.TryWrite(true));
+        }
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var root = options.Value.ContentRoot(environment);
-        if (!Directory.Exists(root)) return;
-        using var files = new PhysicalFileProvider(root) { UsePollingFileWatcher = false };
-        while (!stoppingToken.IsCancellationRequested)
+        if (_files is null) return;
+        try
         {
-            var changed = new TaskCompletionSource();
-            using (ChangeToken.OnChange(() => files.Watch("**/*.md"), () => changed.TrySetResult()))
-            using (stoppingToken.Register(() => changed.TrySetCanceled()))
+            while (await _changes.Reader.WaitToReadAsync(stoppingToken))
             {
-                try { await changed.Task; }
-                catch (TaskCanceledException) { return; }
-            }
-            // Editors save in several writes; wait for the burst to end.
-            await Task.Delay(TimeSpan.FromMilliseconds(300), stoppingToken);
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportDirectoryAsync(root, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Re-importing content after a change failed");
+                // Editors save in several writes; wait for the burst to end.
+                await Task.Delay(TimeSpan.FromMilliseconds(300), stoppingToken);
+                _changes.Reader.TryRead(out _);
+                try
+                {
+                    using var scope = scopes.CreateScope();
+                    await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportDirectoryAsync(_root, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Re-importing content after a change failed");
+                }
             }
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+    }
+
+    public override void Dispose()
+    {
+        _watch?.Dispose();
+        _files?.Dispose();
+        base.Dispose();
     }
 }
