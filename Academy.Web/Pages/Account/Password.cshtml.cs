@@ -22,7 +22,8 @@ public sealed class PasswordModel(UserManager<Employee> users, SignInManager<Emp
         [Required(ErrorMessage = "Enter a new password."), DataType(DataType.Password)]
         public string NewPassword { get; set; } = "";
 
-        [DataType(DataType.Password), Compare(nameof(NewPassword), ErrorMessage = "The two new passwords differ.")]
+        [Required(ErrorMessage = "Type the new password again."), DataType(DataType.Password)]
+        [Compare(nameof(NewPassword), ErrorMessage = "The two new passwords differ.")]
         public string ConfirmPassword { get; set; } = "";
     }
 

@@ -1,15 +1,17 @@
 using Academy.Domain.Assignments;
 using Academy.Web.Data;
+using Academy.Web.Infrastructure;
 using Academy.Web.Jobs;
 using Hangfire;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Academy.Web.Pages.Assignments;
 
 /// <summary>HR's audience rules: what is assigned to whom, with how many open and completed assignments each has.</summary>
-public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, IBackgroundJobClient jobs) : PageModel
+public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, IBackgroundJobClient jobs, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const string MessageKey = "AssignmentsMessage";
 
@@ -26,7 +28,7 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
             .GroupBy(a => a.RuleId!.Value).Select(g => new { Id = g.Key, Open = g.Count(a => a.CompletedAt == null), Completed = g.Count(a => a.CompletedAt != null) })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
         var rules = await db.AssignmentRules.AsNoTracking().OrderBy(r => r.RetiredAt != null).ThenBy(r => r.Id).ToListAsync(cancellationToken);
-        Rules = rules.Select(r => new Row(r.Id, NoticeText.Title(catalog.Current, r.ItemKind, r.ItemId, "en"), Describe(r.Rule), DescribeDue(r), r.Reason, r.FromContent, r.RetiredAt != null,
+        Rules = rules.Select(r => new Row(r.Id, NoticeText.Title(catalog.Current, r.ItemKind, r.ItemId, "en"), Describe(r.Rule, t), DescribeDue(r, t), r.Reason, r.FromContent, r.RetiredAt != null,
             counts.GetValueOrDefault(r.Id)?.Open ?? 0, counts.GetValueOrDefault(r.Id)?.Completed ?? 0)).ToList();
     }
 
@@ -42,27 +44,28 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         return RedirectToPage();
     }
 
-    private static string DescribeDue(AssignmentRule r) => r.DueKind switch
+    private static string DescribeDue(AssignmentRule r, IStringLocalizer t) => r.DueKind switch
     {
         DueKind.Fixed => r.DueOn is { } on ? NoticeText.Date(on) : "",
-        DueKind.AfterHire => $"{r.DueAfter} / hire",
-        DueKind.AfterAssignment => $"{r.DueAfter} / assignment",
+        DueKind.AfterHire when r.Due.After is { } after => t["{0} after hire", UiText.Duration(after, t)],
+        DueKind.AfterAssignment when r.Due.After is { } after => t["{0} after assignment", UiText.Duration(after, t)],
         _ => "",
     };
 
-    /// <summary>The rule in short words for the list; it is data (names, dates), so it is not translated.</summary>
-    public static string Describe(AudienceRule? rule) => rule switch
+    /// <summary>The rule in short words for the list: the names in it are data and stay as HR typed them; the words
+    /// around them are in the reader's language.</summary>
+    public static string Describe(AudienceRule? rule, IStringLocalizer t) => rule switch
     {
         null => "?",
-        Everyone => "everyone",
-        Departments d => "department: " + string.Join(", ", d.Names),
-        JobRoles j => "job role: " + string.Join(", ", j.Names),
-        Locations l => "location: " + string.Join(", ", l.Names),
-        TeamOf t => (t.AllReports ? "all reports of " : "direct reports of ") + t.ManagerId[..Math.Min(8, t.ManagerId.Length)],
-        HiredAfter h => $"hired from {h.Date:yyyy-MM-dd}",
-        People p => $"{p.EmployeeIds.Count} people",
-        AllOf all => "(" + string.Join(" AND ", all.Rules.Select(Describe)) + ")",
-        AnyOf any => "(" + string.Join(" OR ", any.Rules.Select(Describe)) + ")",
+        Everyone => t["everyone"],
+        Departments d => t["department: {0}", string.Join(", ", d.Names)],
+        JobRoles j => t["job role: {0}", string.Join(", ", j.Names)],
+        Locations l => t["location: {0}", string.Join(", ", l.Names)],
+        TeamOf team => t[team.AllReports ? "all reports of {0}" : "direct reports of {0}", team.ManagerId[..Math.Min(8, team.ManagerId.Length)]],
+        HiredAfter h => t["hired from {0}", NoticeText.Date(h.Date)],
+        People p => t.Plural(p.EmployeeIds.Count, "{0} person", "{0} people"),
+        AllOf all => "(" + string.Join(t[" AND "], all.Rules.Select(r => Describe(r, t))) + ")",
+        AnyOf any => "(" + string.Join(t[" OR "], any.Rules.Select(r => Describe(r, t))) + ")",
         _ => "?",
     };
 }
