@@ -157,9 +157,10 @@ public static class SvgChart
     }
 
     /// <summary>Room for the longest label, within <paramref name="max"/>; longer labels are shortened with an
-    /// ellipsis (the table under the chart has them whole).</summary>
+    /// ellipsis (the table under the chart has them whole). A sixth more than the estimate: a wide font (DejaVu Sans,
+    /// Linux's usual) cut "Human Resources" at the chart's left edge.</summary>
     private static double LabelWidth(IEnumerable<string> labels, double max) =>
-        Math.Min(Math.Ceiling(labels.Select(l => l.Length).DefaultIfEmpty(4).Max() * CharWidth) + 12, max);
+        Math.Min(Math.Ceiling(labels.Select(l => l.Length).DefaultIfEmpty(4).Max() * CharWidth * 7 / 6) + 12, max);
 
     private static string Fit(string text, double width)
     {
