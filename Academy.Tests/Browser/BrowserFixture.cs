@@ -35,9 +35,16 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> SignedInPageAsync(string email, string? locale = null)
+    /// <param name="phoneWidth">A phone's screen this many pixels wide (touch, mobile viewport), instead of a desktop's.</param>
+    public async Task<IPage> SignedInPageAsync(string email, string? locale = null, int? phoneWidth = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale ?? "en-US" });
+        var options = new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale ?? "en-US" };
+        if (phoneWidth is { } width)
+        {
+            options.ViewportSize = new ViewportSize { Width = width, Height = 844 };
+            options.IsMobile = options.HasTouch = true;
+        }
+        var context = await Browser.NewContextAsync(options);
         // Two shared cores and a site that compiles its pages on first use: Playwright's 30 s is too tight under load.
         context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
