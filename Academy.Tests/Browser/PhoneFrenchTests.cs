@@ -48,7 +48,7 @@ public sealed class PhoneFrenchTests(BrowserFixture browser) : IClassFixture<Bro
             var response = await page.GotoAsync(url);
             if (response?.Status != 200) { problems.Add($"{url}: {response?.Status}"); continue; }
             var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-            if (width > PhoneWidth) problems.Add($"{url}: {width} px wide, {await WidestAsync(page)}");
+            if (width > PhoneWidth) problems.Add($"{url}: {width} px wide, {string.Join(", ", await WidestAsync(page))}");
             var english = await page.EvaluateAsync<string[]>(
                 @"words => {
                     const body = document.body.cloneNode(true);
