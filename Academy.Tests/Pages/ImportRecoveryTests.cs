@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Academy.Web.Data;
 using Academy.Web.Import;
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -40,10 +40,9 @@ public sealed class ImportProgress(IServiceProvider services)
         if (_running.ContainsKey(importId)) return true;
         var storage = services.GetRequiredService<JobStorage>();
         using var connection = storage.GetConnection();
-        if (connection.GetAllEntriesFromHash(JobKey(importId))?.GetValueOrDefault("job") is not { } jobId
-            || connection.GetStateData(jobId) is not { Name: ProcessingState.StateName } state
-            || state.Data.GetValueOrDefault("ServerId") is not { } server)
-            return false;
+        if (connection.GetAllEntriesFromHash(JobKey(importId))?.GetValueOrDefault("job") is not { } jobId) return false;
+        var state = connection.GetStateData(jobId);
+        if (state is null || state.Name != ProcessingState.StateName || !state.Data.TryGetValue("ServerId", out var server)) return false;
         return storage.GetMonitoringApi().Servers().Any(s => s.Name == server && s.Heartbeat is { } beat && DateTime.UtcNow - beat < Silence);
     }
 
