@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using Academy.Web.Data;
 using Academy.Web.Import;
 using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,7 +38,7 @@ public sealed partial class ImportRecoveryTests
         await db.EmployeeImports.Where(f => f.Id == id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, ImportStatus.Running));
 
         // At start: queued again (the job the Apply button queued is still in this host's queue too, so it runs twice).
-        Assert.Equal(1, EmployeeImportJob.RequeueInterrupted(db, site.Services.GetRequiredService<IBackgroundJobClient>()));
+        Assert.Equal(1, EmployeeImportJob.RequeueInterrupted(db, site.Services.GetRequiredService<ImportProgress>()));
         Assert.Equal(ImportStatus.Queued, (await db.EmployeeImports.AsNoTracking().SingleAsync(f => f.Id == id)).Status);
         Assert.Equal(2, site.EnqueuedJobNames().Count(n => n == "EmployeeImportJob.RunAsync"));
         await site.RunEnqueuedJobsAsync();
@@ -45,7 +47,7 @@ public sealed partial class ImportRecoveryTests
         Assert.Equal((ImportStatus.Applied, 2), (file.Status, file.Created));
         Assert.Equal(2, await db.Users.CountAsync(e => e.EmployeeNumber!.EndsWith(u)));
         Assert.Equal(2, await db.MailOutbox.CountAsync(m => m.To.EndsWith($"-{u}@example.com")));
-        Assert.Equal(0, EmployeeImportJob.RequeueInterrupted(db, site.Services.GetRequiredService<IBackgroundJobClient>()));
+        Assert.Equal(0, EmployeeImportJob.RequeueInterrupted(db, site.Services.GetRequiredService<ImportProgress>()));
     }
 
     [Fact]
@@ -88,6 +90,55 @@ public sealed partial class ImportRecoveryTests
             Assert.Equal(2, await db.MailOutbox.CountAsync(m => m.To.EndsWith($"-{u}@example.com")));
         }
         Assert.Null((await hr.GetDocumentAsync(progress)).QuerySelector("#run-again"));
+    }
+
+    [Fact]
+    public async Task AnImportAnotherNodeIsApplying_ShowsRunning_UntilThatNodeStopsBeating()
+    {
+        using var site = new ClockFactory();
+        var u = Guid.NewGuid().ToString("N")[..8];
+        var hr = await site.SignInAsync("hr@academy.test");
+        var id = await UploadAndApplyAsync(hr, $"Employee number;Email;Name;Department\nN1-{u};nia-{u}@example.com;Nia Elsewhere;Recovery\n");
+        using (var scope = site.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<AcademyDbContext>().EmployeeImports.Where(f => f.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, ImportStatus.Running));
+        // Another node's server took the job that the Apply button queued, and still beats.
+        var storage = site.Services.GetRequiredService<JobStorage>();
+        var job = storage.GetMonitoringApi().EnqueuedJobs(EnqueuedState.DefaultQueue, 0, 1000)
+            .Single(j => j.Value.Job.Type == typeof(EmployeeImportJob) && (int)j.Value.Job.Args[0] == id).Key;
+        var server = $"other-node-{u}";
+        using (var connection = storage.GetConnection())
+        {
+            connection.AnnounceServer(server, new Hangfire.Server.ServerContext { Queues = [EnqueuedState.DefaultQueue], WorkerCount = 1 });
+            connection.Heartbeat(server);
+        }
+        Assert.True(site.Services.GetRequiredService<IBackgroundJobClient>().ChangeState(job, new InHand(server)));
+
+        var progress = $"/import/{id}/progress";
+        var page = await hr.GetDocumentAsync(progress);
+        Assert.Equal("Applying", page.QuerySelector("#import-status")!.TextContent.Trim());
+        Assert.Null(page.QuerySelector("#run-again"));
+        Assert.DoesNotContain("Stopped", (await hr.GetDocumentAsync("/import")).QuerySelector("#import-history tbody tr")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await hr.PostFormAsync($"{progress}?handler=RunAgain", [], progress)).StatusCode);
+        Assert.Empty(site.EnqueuedJobNames());
+
+        // That node stops: its job is no longer in hand, and HR may run the file again.
+        using (var connection = storage.GetConnection())
+            connection.RemoveServer(server);
+        page = await hr.GetDocumentAsync(progress);
+        Assert.Equal("Stopped", page.QuerySelector("#import-status")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("#run-again"));
+    }
+
+    /// <summary>The state a worker gives the job it takes (Hangfire's <see cref="ProcessingState"/>, whose constructor is
+    /// internal), naming its server.</summary>
+    private sealed class InHand(string server) : IState
+    {
+        public string Name => ProcessingState.StateName;
+        public string? Reason => null;
+        public bool IsFinal => false;
+        public bool IgnoreJobLoadException => false;
+        public Dictionary<string, string> SerializeData() => new() { ["ServerId"] = server, ["WorkerId"] = "worker-1", ["StartedAt"] = JobHelper.SerializeDateTime(DateTime.UtcNow) };
     }
 
     [Fact]

@@ -132,13 +132,13 @@ public sealed class EmployeeImportJob(
     /// again at start. Applying twice is impossible: the changes and the Applied status commit in one transaction, so an
     /// interrupted apply wrote nothing, and a finished one is skipped by <see cref="RunAsync"/>.</summary>
     /// <returns>The imports queued again.</returns>
-    public static int RequeueInterrupted(AcademyDbContext db, IBackgroundJobClient jobs)
+    public static int RequeueInterrupted(AcademyDbContext db, ImportProgress progress)
     {
         var interrupted = db.EmployeeImports.Where(f => f.Status == ImportStatus.Queued || f.Status == ImportStatus.Running).Select(f => f.Id).ToList();
         foreach (var id in interrupted)
         {
             db.EmployeeImports.Where(f => f.Id == id).ExecuteUpdate(s => s.SetProperty(f => f.Status, ImportStatus.Queued));
-            jobs.Enqueue<EmployeeImportJob>(j => j.RunAsync(id, CancellationToken.None));
+            progress.Enqueue(id);
         }
         return interrupted.Count;
     }
@@ -147,12 +147,12 @@ public sealed class EmployeeImportJob(
     /// that none is applying it): queued once however often the button is pressed, since only the request that moves it
     /// out of that status enqueues it.</summary>
     /// <returns>Whether this request queued it.</returns>
-    public static async Task<bool> RunAgainAsync(AcademyDbContext db, IBackgroundJobClient jobs, int importId, CancellationToken cancellationToken)
+    public static async Task<bool> RunAgainAsync(AcademyDbContext db, ImportProgress progress, int importId, CancellationToken cancellationToken)
     {
         var moved = await db.EmployeeImports.Where(f => f.Id == importId && (f.Status == ImportStatus.Failed || f.Status == ImportStatus.Running))
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, ImportStatus.Queued).SetProperty(f => f.Error, (string?)null), cancellationToken);
         if (moved == 0) return false;
-        jobs.Enqueue<EmployeeImportJob>(j => j.RunAsync(importId, CancellationToken.None));
+        progress.Enqueue(importId);
         return true;
     }
 

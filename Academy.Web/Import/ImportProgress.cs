@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Hangfire;
+using Hangfire.States;
 
 namespace Academy.Web.Import;
 
@@ -20,15 +22,29 @@ public sealed class ImportProgress(IServiceProvider services)
 
     public (int Done, int Total)? Of(int importId) => _running.TryGetValue(importId, out var p) ? p : null;
 
+    /// <summary>Queues the import's job and notes its id in Hangfire's storage (shared by every node on PostgreSQL), so that
+    /// <see cref="IsAlive"/> can ask for that one job instead of listing every job in progress.</summary>
+    public void Enqueue(int importId)
+    {
+        var jobId = services.GetRequiredService<IBackgroundJobClient>().Enqueue<EmployeeImportJob>(j => j.RunAsync(importId, CancellationToken.None));
+        using var connection = services.GetRequiredService<JobStorage>().GetConnection();
+        connection.SetRangeInHash(JobKey(importId), [new("job", jobId)]);
+    }
+
     /// <summary>Whether a live process is applying the import: this one, or a job server, here or on another node sharing
-    /// the queue, that has its job in hand and still beats. A file marked running that none has was left by a process that
-    /// stopped (its transaction rolled back): HR may run it again.</summary>
+    /// the queue, that has its latest job in hand and still beats. A file marked running that none has was left by a
+    /// process that stopped (its transaction rolled back): HR may run it again. Asked on every view of the import list and
+    /// of the progress page, so it reads the one job's state (and the servers only while it is being processed).</summary>
     public bool IsAlive(int importId)
     {
         if (_running.ContainsKey(importId)) return true;
-        var monitoring = services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        var beating = monitoring.Servers().Where(s => s.Heartbeat is { } beat && DateTime.UtcNow - beat < Silence).Select(s => s.Name).ToHashSet();
-        return monitoring.ProcessingJobs(0, 1000).Any(j => j.Value is { Job: { } job, ServerId: { } server }
-            && job.Type == typeof(EmployeeImportJob) && job.Args.Count > 0 && job.Args[0] is int id && id == importId && beating.Contains(server));
+        var storage = services.GetRequiredService<JobStorage>();
+        using var connection = storage.GetConnection();
+        if (connection.GetAllEntriesFromHash(JobKey(importId))?.GetValueOrDefault("job") is not { } jobId) return false;
+        var state = connection.GetStateData(jobId);
+        if (state is null || state.Name != ProcessingState.StateName || !state.Data.TryGetValue("ServerId", out var server)) return false;
+        return storage.GetMonitoringApi().Servers().Any(s => s.Name == server && s.Heartbeat is { } beat && DateTime.UtcNow - beat < Silence);
     }
+
+    private static string JobKey(int importId) => "academy:employee-import:" + importId.ToString(CultureInfo.InvariantCulture);
 }

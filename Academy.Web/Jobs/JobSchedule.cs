@@ -75,7 +75,7 @@ public static class JobSchedule
         var client = services.GetRequiredService<IBackgroundJobClient>();
         if (!jobs.Enabled) return;
         using (var scope = services.CreateScope())
-            Import.EmployeeImportJob.RequeueInterrupted(scope.ServiceProvider.GetRequiredService<Data.AcademyDbContext>(), client);
+            Import.EmployeeImportJob.RequeueInterrupted(scope.ServiceProvider.GetRequiredService<Data.AcademyDbContext>(), services.GetRequiredService<Import.ImportProgress>());
         var sync = client.Enqueue<AssignmentSyncJob>(j => j.RunAsync(CancellationToken.None));
         var scan = client.ContinueJobWith<RefresherScanJob>(sync, j => j.RunAsync(CancellationToken.None), new EnqueuedState(), JobContinuationOptions.OnAnyFinishedState);
         // Certificates before reminders, which mention when a certificate expires.

@@ -36,7 +36,8 @@ public static partial class ReportsRun
     /// the garbage that the sampled peak also counts (which grows with the collector's gen0 budget, not with the export).</param>
     /// <param name="FirstRowMs">CSV only: the time until the end of the first employee's line (the header leaves before
     /// any row is read, so the first byte alone says little).</param>
-    private sealed record Export(double TotalMs, double FirstByteMs, double FirstRowMs, double HeapBeforeMb, double HeapPeakMb, double LivePeakMb, long Bytes);
+    private sealed record Export(double TotalMs, double FirstByteMs, double FirstRowMs, double HeapBeforeMb, double HeapPeakMb, double LivePeakMb, long Bytes,
+        double HeapAfterMb, double WorkingSetBeforeMb, double WorkingSetPeakMb);
 
     private sealed record Result(string Database, int Employees, int Modules, double GenerateS, long Cells, Export? Csv, Export? Xlsx, double RawMs,
         double ScreenMedian, double ScreenP99, double ModuleMedian, double ModuleP99, double RollupsMedian, string LoadBefore, string LoadAfter);
@@ -44,7 +45,7 @@ public static partial class ReportsRun
     private static Export Print(string format, Export e)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"    {format}: {e.TotalMs / 1000:0.0} s, first byte {e.FirstByteMs:0} ms, first row {e.FirstRowMs:0} ms, {e.Bytes / 1048576.0:0.0} MB, heap {e.HeapBeforeMb:0} -> {e.HeapPeakMb:0} MB, after collections at most {e.LivePeakMb:0} MB"));
+            $"    {format}: {e.TotalMs / 1000:0.0} s, first byte {e.FirstByteMs:0} ms, first row {e.FirstRowMs:0} ms, {e.Bytes / 1048576.0:0.0} MB, heap {e.HeapBeforeMb:0} -> {e.HeapPeakMb:0} MB, after collections at most {e.LivePeakMb:0} MB, after the export {e.HeapAfterMb:0} MB, working set {e.WorkingSetBeforeMb:0} -> {e.WorkingSetPeakMb:0} MB"));
         return e;
     }
 
@@ -161,7 +162,7 @@ public static partial class ReportsRun
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    raw scan {raw[^1] / 1000:0.0} s"));
             }
             Export? MedianOf(List<Export> runs) => runs.Count == 0 ? null
-                : runs.OrderBy(r => r.TotalMs).ElementAt(runs.Count / 2) with { HeapPeakMb = runs.Max(r => r.HeapPeakMb), LivePeakMb = runs.Max(r => r.LivePeakMb) };
+                : runs.OrderBy(r => r.TotalMs).ElementAt(runs.Count / 2) with { HeapPeakMb = runs.Max(r => r.HeapPeakMb), LivePeakMb = runs.Max(r => r.LivePeakMb), WorkingSetPeakMb = runs.Max(r => r.WorkingSetPeakMb) };
             return new Result(postgres is null ? "SQLite" : "PostgreSQL", employees, moduleCount, generate.Elapsed.TotalSeconds, cells, MedianOf(csv), MedianOf(xlsx), raw.Count == 0 ? double.NaN : Median(raw),
                 Median(screen), Percentile(screen, 0.99), Median(module), Percentile(module, 0.99), rollups.Count == 0 ? double.NaN : Median(rollups), loadBefore, PreviewRun.LoadAverage());
         }
@@ -181,6 +182,9 @@ public static partial class ReportsRun
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var peak = before;
         long live = 0;
+        // The working set counts what the heap does not: SQLite's page cache, the GC's own reserve, native buffers.
+        var workingSet = Environment.WorkingSet;
+        var workingSetPeak = workingSet;
         var collections = GC.CollectionCount(0);
         using var stop = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
@@ -188,6 +192,7 @@ public static partial class ReportsRun
             while (!stop.IsCancellationRequested)
             {
                 peak = Math.Max(peak, GC.GetTotalMemory(false));
+                workingSetPeak = Math.Max(workingSetPeak, Environment.WorkingSet);
                 if (GC.CollectionCount(0) != collections) live = Math.Max(live, GC.GetGCMemoryInfo().HeapSizeBytes);
                 try { await Task.Delay(2, stop.Token); }
                 catch (OperationCanceledException) { }
@@ -216,7 +221,12 @@ public static partial class ReportsRun
         var total = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         await stop.CancelAsync();
         await sampler;
-        return new Export(total, firstByte, firstRow, before / 1048576.0, peak / 1048576.0, live / 1048576.0, bytes);
+        // What the export left alive (caches it filled), after a full collection, against the same before it.
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        return new Export(total, firstByte, firstRow, before / 1048576.0, peak / 1048576.0, live / 1048576.0, bytes,
+            after / 1048576.0, workingSet / 1048576.0, workingSetPeak / 1048576.0);
     }
 
     /// <summary>What the export reads, read with a bare data reader: every active employee in name order with their manager,
@@ -349,12 +359,12 @@ public static partial class ReportsRun
     {
         yield return $"Medians of {rounds} rounds (each round: CSV, XLSX, raw scan, one after the other). Ratio = raw scan time / export time.";
         yield return "";
-        yield return "| database | employees × modules | assignments | format | total | time to first byte | first row (CSV) | size | managed heap before → peak | heap after collections, largest | raw data reader scan | ratio |";
-        yield return "| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+        yield return "| database | employees × modules | assignments | format | total | time to first byte | first row (CSV) | size | managed heap before → peak | heap after collections, largest | heap after the export | working set before → peak | raw data reader scan | ratio |";
+        yield return "| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
         foreach (var r in results)
             foreach (var (name, e) in new[] { ("CSV", r.Csv), ("XLSX", r.Xlsx) }.Where(x => x.Item2 is not null).Select(x => (x.Item1, x.Item2!)))
                 yield return string.Create(CultureInfo.InvariantCulture,
-                    $"| {r.Database} | {r.Employees:N0} × {r.Modules} | {r.Cells:N0} | {name} | {e.TotalMs / 1000:0.00} s | {e.FirstByteMs:0} ms | {e.FirstRowMs:0} ms | {e.Bytes / 1048576.0:0.0} MB | {e.HeapBeforeMb:0} → {e.HeapPeakMb:0} MB | {e.LivePeakMb:0} MB | {r.RawMs / 1000:0.00} s | **{r.RawMs / e.TotalMs:0.00}** |");
+                    $"| {r.Database} | {r.Employees:N0} × {r.Modules} | {r.Cells:N0} | {name} | {e.TotalMs / 1000:0.00} s | {e.FirstByteMs:0} ms | {e.FirstRowMs:0} ms | {e.Bytes / 1048576.0:0.0} MB | {e.HeapBeforeMb:0} → {e.HeapPeakMb:0} MB | {e.LivePeakMb:0} MB | {e.HeapAfterMb:0} MB | {e.WorkingSetBeforeMb:0} → {e.WorkingSetPeakMb:0} MB | {r.RawMs / 1000:0.00} s | **{r.RawMs / e.TotalMs:0.00}** |");
         yield return "";
         yield return $"First screen of `/reports` (50 employees × every module) against the module page (`/modules/<first>/1`), same client, alternating, {screenRounds} rounds after 5 of warm-up:";
         yield return "";

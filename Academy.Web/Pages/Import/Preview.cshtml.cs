@@ -1,7 +1,6 @@
 using Academy.Domain.People;
 using Academy.Web.Data;
 using Academy.Web.Import;
-using Hangfire;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +10,7 @@ namespace Academy.Web.Pages.Import;
 
 /// <summary>What the stored file would change, computed on every view against the employees stored now; nothing is
 /// written until Apply, which hands the file to <see cref="EmployeeImportJob"/>.</summary>
-public sealed class PreviewModel(AcademyDbContext db, IBackgroundJobClient jobs, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class PreviewModel(AcademyDbContext db, ImportProgress progress, IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>Enough to fix a file by; the count says how many more there are.</summary>
     public const int ErrorsShown = 200;
@@ -50,7 +49,7 @@ public sealed class PreviewModel(AcademyDbContext db, IBackgroundJobClient jobs,
         }
         file.Status = ImportStatus.Queued;
         await db.SaveChangesAsync(cancellationToken);
-        jobs.Enqueue<EmployeeImportJob>(j => j.RunAsync(id, CancellationToken.None));
+        progress.Enqueue(id);
         return RedirectToPage("/Import/Progress", new { id });
     }
 

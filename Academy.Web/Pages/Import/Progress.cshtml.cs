@@ -61,7 +61,7 @@ public sealed class ProgressModel(AcademyDbContext db, ImportProgress progress, 
         var status = await db.EmployeeImports.Where(f => f.Id == id).Select(f => (ImportStatus?)f.Status).SingleOrDefaultAsync(cancellationToken);
         if (status is null) return NotFound();
         if ((status == ImportStatus.Failed || status == ImportStatus.Running && !progress.IsAlive(id))
-            && await EmployeeImportJob.RunAgainAsync(db, jobs, id, cancellationToken))
+            && await EmployeeImportJob.RunAgainAsync(db, progress, id, cancellationToken))
             Message = t["The import is queued again."];
         return RedirectToPage(new { id });
     }

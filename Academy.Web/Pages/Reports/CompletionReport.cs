@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
-using Academy.Domain.Assignments;
-using Academy.Domain.Learning;
 using Academy.Domain.Reports;
 using Academy.Web.Data;
 using Academy.Web.Infrastructure;
@@ -49,14 +47,8 @@ public sealed class CompletionReport(AcademyDbContext db, PublishedContent conte
     /// export holds is the chunk, so it is bounded in cells, not in employees.</summary>
     private const int ChunkCells = 30_000;
 
-    /// <summary>The first chunk of an export is small, so that its first bytes leave at once; chunks then double.</summary>
-    private const int FirstChunk = 50;
-
-    /// <summary>What the export's reader (<see cref="ReportExportRows"/>) needs besides <see cref="Employees"/>.</summary>
-    public (AcademyDbContext Db, PublishedContent Content, TrainingStatus? Status, DateTimeOffset Now) Source => (db, content, filter.Status, now);
-
     /// <summary>Employees per chunk for a report of <paramref name="moduleCount"/> columns.</summary>
-    public static int ChunkSize(int moduleCount) => Math.Clamp(ChunkCells / Math.Max(1, moduleCount), FirstChunk, 1000);
+    public static int ChunkSize(int moduleCount) => Math.Clamp(ChunkCells / Math.Max(1, moduleCount), 50, 1000);
 
     /// <summary>The modules the filter selects, in catalogue order of title.</summary>
     public IReadOnlyList<ReportModule> Modules(string language)
@@ -112,9 +104,9 @@ public sealed class CompletionReport(AcademyDbContext db, PublishedContent conte
     /// <summary>Everyone under <paramref name="managerId"/>, at any depth, in one recursive query.</summary>
     public IQueryable<string> Team(string managerId) => db.ReportIdsOf(managerId);
 
-    /// <summary>The rows after the employee <paramref name="afterId"/> (null: from the start), in name order; with a status
-    /// filter, only the employees with at least one cell in that status (or for whom <paramref name="hasStatus"/> says so:
-    /// the program view's cells).</summary>
+    /// <summary>The rows after the employee <paramref name="afterId"/> (null: from the start), in name order, read in
+    /// chunks of at most <paramref name="chunkSize"/> employees; with a status filter, only the employees with at least one
+    /// cell in that status (or for whom <paramref name="hasStatus"/> says so: the program view's cells).</summary>
     public async IAsyncEnumerable<ReportRow> RowsAsync(IReadOnlyList<ReportModule> modules, string? afterId, int chunkSize,
         [EnumeratorCancellation] CancellationToken cancellationToken, Func<ReportRow, TrainingStatus, bool>? hasStatus = null)
     {
@@ -125,94 +117,19 @@ public sealed class CompletionReport(AcademyDbContext db, PublishedContent conte
             if (after is not null)
                 employees = employees.Where(u => u.FullName.CompareTo(after.FullName) > 0 || (u.FullName == after.FullName && u.Id.CompareTo(after.Id) > 0));
         }
-        var ordered = employees.OrderBy(u => u.FullName).ThenBy(u => u.Id);
-        string? lastName = null, lastId = null;
-        // An export starts small and doubles; a screen's page (a chunk of a few dozen) is read in one go.
-        var size = chunkSize > 2 * FirstChunk ? FirstChunk : chunkSize;
-        while (true)
-        {
-            var page = lastId is null ? ordered : ordered.Where(u => u.FullName.CompareTo(lastName) > 0 || (u.FullName == lastName && u.Id.CompareTo(lastId) > 0));
-            var chunk = await People(page.Take(size)).ToListAsync(cancellationToken);
-            if (chunk.Count == 0) yield break;
-            foreach (var row in await CellsAsync(chunk, modules, cancellationToken))
-                if (filter.Status is not { } status || (hasStatus?.Invoke(row, status) ?? row.Cells.Any(c => c.Status == status))) yield return row;
-            if (chunk.Count < size) yield break;
-            (lastName, lastId) = (chunk[^1].Name, chunk[^1].Id);
-            size = Math.Min(chunkSize, size * 2);
-        }
+        Func<ReportRow, bool>? keep = filter.Status is not { } status ? null
+            : hasStatus is not null ? row => hasStatus(row, status)
+            : row => Array.Exists(row.Cells, c => c.Status == status);
+        await foreach (var row in ReportExportRows.ReadAsync(db, content, now, employees, modules, chunkSize, keep, cancellationToken))
+            yield return row;
     }
 
-    /// <summary>One employee's row, or null when they are outside the reader's scope (or inactive).</summary>
-    public async Task<ReportRow?> RowAsync(IReadOnlyList<ReportModule> modules, string id, CancellationToken cancellationToken) =>
-        await People(Employees().Where(u => u.Id == id)).FirstOrDefaultAsync(cancellationToken) is { } person
-            ? (await CellsAsync([person], modules, cancellationToken))[0]
-            : null;
-
-    private static IQueryable<Person> People(IQueryable<Employee> employees) =>
-        employees.Select(u => new Person(u.Id, u.EmployeeNumber, u.FullName, u.Email ?? "", u.Department, u.Location, u.JobRole,
-            u.Manager == null ? null : u.Manager.FullName, u.HireDate));
-
-    private sealed record Person(string Id, string? Number, string Name, string Email, string? Department, string? Location, string? JobRole, string? Manager, DateOnly? HireDate);
-
-    private async Task<List<ReportRow>> CellsAsync(List<Person> people, IReadOnlyList<ReportModule> modules, CancellationToken cancellationToken)
+    /// <summary>One employee's row (whatever the status filter), or null when they are outside the reader's scope (or
+    /// inactive).</summary>
+    public async Task<ReportRow?> RowAsync(IReadOnlyList<ReportModule> modules, string id, CancellationToken cancellationToken)
     {
-        var ids = people.Select(p => p.Id).ToList();
-        var moduleIds = modules.Select(m => m.Id).ToList();
-        // A program's assignment covers each of its modules.
-        var programsOf = content.Programs.SelectMany(p => p.ModuleIds.Select(m => (Module: m, Program: p.Id))).ToLookup(x => x.Module, x => x.Program);
-        var programIds = moduleIds.SelectMany(m => programsOf[m]).Distinct().ToList();
-
-        var assignments = await db.Assignments.AsNoTracking()
-            .Where(a => ids.Contains(a.EmployeeId) && a.RemovedAt == null
-                && (a.ItemKind == ItemKind.Module && moduleIds.Contains(a.ItemId) || a.ItemKind == ItemKind.Program && programIds.Contains(a.ItemId)))
-            .Select(a => new { a.EmployeeId, a.ItemKind, a.ItemId, a.AssignedAt, a.DueOn, a.Cycle, a.Source, a.ExpiresAt, a.CompletedAt })
-            .ToListAsync(cancellationToken);
-        var completions = await db.ModuleCompletions.AsNoTracking()
-            .Where(c => ids.Contains(c.EmployeeId) && moduleIds.Contains(c.ModuleId))
-            .Select(c => new { c.EmployeeId, c.ModuleId, c.Sequence, c.CompletedAt, c.ExpiresAt })
-            .ToListAsync(cancellationToken);
-        var lessons = await db.LessonViews.AsNoTracking()
-            .Where(v => ids.Contains(v.EmployeeId) && moduleIds.Contains(v.ModuleId))
-            .GroupBy(v => new { v.EmployeeId, v.ModuleId }).Select(g => new { g.Key.EmployeeId, g.Key.ModuleId, At = g.Max(v => v.ReadAt) })
-            .ToListAsync(cancellationToken);
-        var attempts = await db.QuizAttempts.AsNoTracking()
-            .Where(a => ids.Contains(a.EmployeeId) && moduleIds.Contains(a.ModuleId))
-            .GroupBy(a => new { a.EmployeeId, a.ModuleId }).Select(g => new { g.Key.EmployeeId, g.Key.ModuleId, At = g.Max(a => a.StartedAt) })
-            .ToListAsync(cancellationToken);
-
-        // Per (employee, kind, item), only the assignment that decides, kept while reading: a cell then costs a few
-        // dictionary reads and no allocation (an export of 50,000 × 100 computes 5 million cells).
-        var deciding = new Dictionary<(string, ItemKind, string), AssignmentFacts>(assignments.Count);
-        foreach (var a in assignments)
-        {
-            var facts = new AssignmentFacts(a.AssignedAt, a.DueOn, a.Cycle, a.Source == AssignmentSource.Refresher, a.ExpiresAt, a.CompletedAt);
-            var key = (a.EmployeeId, a.ItemKind, a.ItemId);
-            if (!deciding.TryGetValue(key, out var held) || TrainingStatusRule.Decides(facts, held)) deciding[key] = facts;
-        }
-        var latest = new Dictionary<(string, string), Completion>(completions.Count);
-        var sequences = new Dictionary<(string, string), int>(completions.Count);
-        foreach (var c in completions)
-            if (!sequences.TryGetValue((c.EmployeeId, c.ModuleId), out var sequence) || c.Sequence > sequence)
-                (sequences[(c.EmployeeId, c.ModuleId)], latest[(c.EmployeeId, c.ModuleId)]) = (c.Sequence, new Completion(c.CompletedAt, c.ExpiresAt));
-        var activity = lessons.Select(l => (l.EmployeeId, l.ModuleId, l.At)).Concat(attempts.Select(a => (a.EmployeeId, a.ModuleId, a.At)))
-            .GroupBy(x => (x.EmployeeId, x.ModuleId)).ToDictionary(g => g.Key, g => g.Max(x => x.At));
-        var programsOfColumn = modules.Select(m => programsOf[m.Id].ToArray()).ToArray();
-
-        return people.Select(p =>
-        {
-            var cells = new TrainingCell[modules.Count];
-            for (var i = 0; i < cells.Length; i++)
-            {
-                var m = modules[i];
-                AssignmentFacts? covering = deciding.TryGetValue((p.Id, ItemKind.Module, m.Id), out var own) ? own : null;
-                foreach (var program in programsOfColumn[i])
-                    if (deciding.TryGetValue((p.Id, ItemKind.Program, program), out var viaProgram) && (covering is not { } held || TrainingStatusRule.Decides(viaProgram, held)))
-                        covering = viaProgram;
-                Completion? completion = latest.TryGetValue((p.Id, m.Id), out var c) ? c : null;
-                DateTimeOffset? last = activity.TryGetValue((p.Id, m.Id), out var at) ? at : null;
-                cells[i] = TrainingStatusRule.Of(covering, completion, last, m.RefresherWindow, now);
-            }
-            return new ReportRow(p.Id, p.Number, p.Name, p.Email, p.Department, p.Location, p.JobRole, p.Manager, p.HireDate, cells);
-        }).ToList();
+        await foreach (var row in ReportExportRows.ReadAsync(db, content, now, Employees().Where(u => u.Id == id), modules, 1, null, cancellationToken))
+            return row;
+        return null;
     }
 }

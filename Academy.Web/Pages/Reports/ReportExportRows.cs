@@ -8,23 +8,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Web.Pages.Reports;
 
-/// <summary>The completion report's rows for an export: the queries of <see cref="CompletionReport.RowsAsync"/>, built by
-/// EF from the same filter, but read with bare data readers by ordinal into arrays indexed by (employee, column) of the
-/// chunk, instead of EF's materialised objects and dictionaries keyed by (employee, kind, item) tuples of strings. At
-/// 50,000 × 100 (5 million assignments) that reading was most of an export's time. The cells come from the same rule
-/// (<see cref="TrainingStatusRule"/>), so a file holds the numbers the screen shows.</summary>
+/// <summary>The completion report's rows, for the screen and the exports alike: the employees in chunks, each chunk's
+/// assignments, completions and activity read with bare data readers (the SQL EF makes of the report's filter) by ordinal
+/// into arrays indexed by (employee, column) of the chunk, then each cell by <see cref="TrainingStatusRule"/>. One reader,
+/// so a file holds the numbers the screen shows; bare readers and arrays rather than EF's materialised objects and
+/// dictionaries keyed by (employee, kind, item) tuples of strings, which were most of an export's time at 50,000 × 100.</summary>
 public static class ReportExportRows
 {
-    /// <summary>The first chunk is small, so that the first rows leave at once; chunks then double up to
-    /// <see cref="CompletionReport.ChunkSize"/> (about 30,000 cells: memory is bounded in cells, not in employees).</summary>
+    /// <summary>An export's first chunk is small, so that the first rows leave at once; chunks then double up to the
+    /// caller's size (about 30,000 cells: memory is bounded in cells, not in employees).</summary>
     private const int FirstChunk = 50;
 
     private sealed record Person(string Id, string? Number, string Name, string Email, string? Department, string? Location, string? JobRole, string? Manager, DateOnly? HireDate);
 
-    public static async IAsyncEnumerable<ReportRow> ReadAsync(CompletionReport report, IReadOnlyList<ReportModule> modules,
+    /// <summary>The rows of <paramref name="employees"/> in name order, <paramref name="maxChunk"/> employees at most per
+    /// chunk; those that <paramref name="keep"/> refuses are skipped.</summary>
+    public static async IAsyncEnumerable<ReportRow> ReadAsync(AcademyDbContext db, PublishedContent content, DateTimeOffset now,
+        IQueryable<Employee> employees, IReadOnlyList<ReportModule> modules, int maxChunk, Func<ReportRow, bool>? keep,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (db, content, status, now) = report.Source;
         var instant = InstantReader(db);
         var columnOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < modules.Count; i++) columnOf[modules[i].Id] = i;
@@ -34,9 +36,8 @@ public static class ReportExportRows
         var programsOfColumn = modules.Select(m => programIds.Select((id, at) => (id, at))
             .Where(x => content.Programs.Any(p => p.Id == x.id && p.ModuleIds.Contains(m.Id))).Select(x => x.at).ToArray()).ToArray();
 
-        var maxChunk = CompletionReport.ChunkSize(modules.Count);
         var (width, programWidth) = (modules.Count, programIds.Count);
-        // One set of arrays for the whole export, cleared per chunk: a chunk's cells are (employee × column) slots.
+        // One set of arrays for the whole read, cleared per chunk: a chunk's cells are (employee × column) slots.
         var own = new AssignmentFacts?[maxChunk * width];
         var viaProgram = new AssignmentFacts?[maxChunk * programWidth];
         var latest = new Completion?[maxChunk * width];
@@ -46,9 +47,10 @@ public static class ReportExportRows
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var ordered = report.Employees().OrderBy(u => u.FullName).ThenBy(u => u.Id);
+            var ordered = employees.OrderBy(u => u.FullName).ThenBy(u => u.Id);
             string? lastName = null, lastId = null;
-            var size = Math.Min(FirstChunk, maxChunk);
+            // A screen's page (a few dozen employees) is read in one go.
+            var size = maxChunk > 2 * FirstChunk ? FirstChunk : maxChunk;
             var people = new List<Person>(maxChunk);
             var rowOf = new Dictionary<string, int>(maxChunk, StringComparer.Ordinal);
             while (true)
@@ -124,8 +126,8 @@ public static class ReportExportRows
                                 covering = via;
                         row[c] = TrainingStatusRule.Of(covering, latest[at], activity[at], modules[c].RefresherWindow, now);
                     }
-                    if (status is { } wanted && Array.TrueForAll(row, cell => cell.Status != wanted)) continue;
-                    yield return new ReportRow(p.Id, p.Number, p.Name, p.Email, p.Department, p.Location, p.JobRole, p.Manager, p.HireDate, row);
+                    var line = new ReportRow(p.Id, p.Number, p.Name, p.Email, p.Department, p.Location, p.JobRole, p.Manager, p.HireDate, row);
+                    if (keep is null || keep(line)) yield return line;
                 }
                 if (people.Count < size) yield break;
                 (lastName, lastId) = (people[^1].Name, people[^1].Id);
