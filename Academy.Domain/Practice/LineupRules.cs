@@ -38,10 +38,14 @@ public static class LineupRules
         if (lineup?.Calendar.FirstOrDefault(d => d.Date == day) is { } planned && known.Contains(planned.StandardId))
             return new LineupPick(planned.StandardId, LineupSource.Calendar);
         var cycle = lineup?.Cycle.Where(known.Contains).ToList() is { Count: > 0 } written ? written : standardIds;
-        var workingDays = lineup?.WorkingDays is { Count: > 0 } days ? days : DefaultWorkingDays;
+        var workingDays = WorkingDaysOf(lineup);
         var position = WorkingDaysBetween(lineup?.Start ?? DefaultStart, day, workingDays) - (workingDays.Contains(day.DayOfWeek) ? 0 : 1);
         return new LineupPick(cycle[(int)(((position % cycle.Count) + cycle.Count) % cycle.Count)], LineupSource.Cycle);
     }
+
+    /// <summary>The working days that <paramref name="lineup"/> names, or Monday to Friday when it names none.</summary>
+    public static IReadOnlyList<DayOfWeek> WorkingDaysOf(LineupDocument? lineup) =>
+        lineup?.WorkingDays is { Count: > 0 } days ? days : DefaultWorkingDays;
 
     /// <summary>The number of working days from <paramref name="start"/> (included) to <paramref name="day"/> (excluded);
     /// negative when <paramref name="day"/> comes first. Constant time, whatever the distance.</summary>

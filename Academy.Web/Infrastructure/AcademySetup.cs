@@ -161,6 +161,8 @@ public static class AcademySetup
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedDemoAccountsAsync();
         await scope.ServiceProvider.GetRequiredService<ContentImporter>()
             .ImportDirectoryAsync(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AcademyOptions>>().Value.ContentRoot(app.Environment), CancellationToken.None);
+        // After the content: the streaks are counted on lineup.md's working days.
+        await Pages.Lineup.LineupStreaks.RecountAsync(db, scope.ServiceProvider.GetRequiredService<ContentCatalog>().Current, CancellationToken.None);
         // After the content: the catch-up run of the jobs reads the published programs and modules.
         JobSchedule.Start(app.Services);
     }

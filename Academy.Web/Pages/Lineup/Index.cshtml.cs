@@ -50,7 +50,7 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         if (answered is { } itemId) Feedback = await ReviewItems.FeedbackAsync(db, content, me, itemId, Language, cancellationToken);
 
         Done = head.LastDay == today;
-        Streak = LineupRules.StreakToday(head.LastDay, head.LastStreak, today, WorkingDays(content));
+        Streak = LineupRules.StreakToday(head.LastDay, head.LastStreak, today, LineupRules.WorkingDaysOf(content.Lineup));
         ThisMonth = head.ThisMonth;
     }
 
@@ -68,8 +68,6 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
                 db.LineupCompletions.Where(c => c.EmployeeId == me && c.Day <= today).OrderByDescending(c => c.Day).Select(c => c.Streak).FirstOrDefault(),
                 db.LineupCompletions.Count(c => c.EmployeeId == me && c.Day >= monthStart && c.Day <= today)))
             .FirstOrDefault());
-
-    private static IReadOnlyCollection<DayOfWeek> WorkingDays(PublishedContent content) => content.Lineup?.WorkingDays ?? LineupRules.DefaultWorkingDays;
 
     /// <summary>A review answer given on the card; idempotent like the Review page's.</summary>
     public async Task<IActionResult> OnPostAsync(int itemId, int reps, int[] picks, CancellationToken cancellationToken)
@@ -97,7 +95,7 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         if (last?.Day != today)
         {
             var standard = LineupRules.StandardOf(content.Lineup, [.. content.Standards.Select(s => s.Id)], today)?.StandardId ?? "";
-            var streak = LineupRules.StreakOn(today, last?.Day, last?.Streak ?? 0, WorkingDays(content));
+            var streak = LineupRules.StreakOn(today, last?.Day, last?.Streak ?? 0, LineupRules.WorkingDaysOf(content.Lineup));
             db.LineupCompletions.Add(new LineupCompletion { EmployeeId = me, Day = today, StandardId = standard, CompletedAt = now, Streak = streak });
             try
             {
