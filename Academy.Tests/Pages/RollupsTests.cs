@@ -170,4 +170,94 @@ public sealed class RollupsTests
                 own.QuerySelector("#by-department tfoot tr")!.QuerySelectorAll("td").Select(Text));
         }
     }
+
+    private static async Task CountAgainAsync(ClockFactory site)
+    {
+        using var scope = site.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<Academy.Web.Jobs.TrainingCountsJob>().RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>The kept rows, fresh ones only, with "not assigned" filled in as the page does.</summary>
+    private static async Task<Dictionary<string, long[]>> KeptAsync(ClockFactory site, IReadOnlyCollection<string> ids)
+    {
+        using var scope = site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+        var content = scope.ServiceProvider.GetRequiredService<ContentCatalog>().Current;
+        var key = TrainingCounts.CatalogKey(content);
+        var rows = await db.TrainingCounts.AsNoTracking().Where(c => ids.Contains(c.EmployeeId)).ToListAsync();
+        return rows.Where(r => r.IsFreshAt(site.Clock.GetUtcNow(), key)).ToDictionary(r => r.EmployeeId, r =>
+        {
+            var byStatus = r.ByStatus();
+            byStatus[(int)TrainingStatus.NotAssigned] = content.Modules.Count - byStatus.Sum();
+            return byStatus;
+        });
+    }
+
+    [Fact]
+    public async Task KeptCounts_AreTheStatusRules_AfterACompletion_AsTheClockMoves_AndForANewcomer()
+    {
+        using var site = new ClockFactory();
+        site.Clock.SetUtcNow(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero));
+        var (department, ids) = await SeedAsync(site);
+        async Task AssertPageAndRowsAreTheRules(int fresh)
+        {
+            // Signed in at each look: the clock moves past the sign-in cookie's lifetime.
+            var hr = await site.SignInAsync("hr@academy.test");
+            var rule = await ByRuleAsync(site, department);
+            var kept = await KeptAsync(site, rule.Keys.ToList());
+            Assert.Equal(fresh, kept.Count);
+            foreach (var (id, counts) in kept) Assert.Equal(rule[id], counts);
+            // The page sums kept rows and counts the stale ones live: its total is the rule's either way.
+            var page = await hr.GetDocumentAsync($"/reports/rollups?Department={Uri.EscapeDataString(department)}");
+            var assigned = rule.Values.Sum(c => c.Sum() - c[(int)TrainingStatus.NotAssigned]);
+            Assert.Equal([rule.Count.ToString(), assigned.ToString()],
+                page.QuerySelector("#by-department tfoot tr")!.QuerySelectorAll("td").Take(2).Select(c => c.TextContent.Trim()));
+            Assert.Null(page.QuerySelector("#rollups-as-of"));
+        }
+
+        await AssertPageAndRowsAreTheRules(fresh: 0);
+        await CountAgainAsync(site);
+        await AssertPageAndRowsAreTheRules(fresh: 30);
+
+        // A completion marks its employee's row stale at once; the job counts them again.
+        using (var scope = site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+            var module = scope.ServiceProvider.GetRequiredService<ContentCatalog>().Current.Modules.Keys.Order().First();
+            var sequence = await db.ModuleCompletions.Where(c => c.EmployeeId == ids[3] && c.ModuleId == module).Select(c => (int?)c.Sequence).MaxAsync() ?? 0;
+            db.ModuleCompletions.Add(new ModuleCompletion { EmployeeId = ids[3], ModuleId = module, Sequence = sequence + 1, ModuleVersion = 1, CompletedAt = site.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+        }
+        await AssertPageAndRowsAreTheRules(fresh: 29);
+        await CountAgainAsync(site);
+        await AssertPageAndRowsAreTheRules(fresh: 30);
+
+        // Past midnight (due dates), expiries and windows: rows go stale by themselves, and are counted again.
+        foreach (var days in new[] { 9, 26, 45, 120 })
+        {
+            site.Clock.SetUtcNow(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero).AddDays(days));
+            await AssertPageAndRowsAreTheRules(fresh: 0);
+            await CountAgainAsync(site);
+            await AssertPageAndRowsAreTheRules(fresh: 30);
+        }
+
+        // A newcomer (as an import adds one, with an assignment from an audience rule) is counted live, then kept.
+        using (var scope = site.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Employee>>();
+            var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+            var email = $"roll-new-{Guid.NewGuid():N}@academy.test";
+            var newcomer = new Employee { UserName = email, Email = email, EmailConfirmed = true, FullName = "Roll new", Department = department };
+            Assert.True((await users.CreateAsync(newcomer, AcademyFactory.Password)).Succeeded);
+            db.Assignments.Add(new Assignment
+            {
+                EmployeeId = newcomer.Id, ItemKind = ItemKind.Module, ItemId = scope.ServiceProvider.GetRequiredService<ContentCatalog>().Current.Modules.Keys.First(),
+                Source = AssignmentSource.Rule, Reason = "test", AssignedAt = site.Clock.GetUtcNow(), DueOn = DateOnly.FromDateTime(site.Clock.GetUtcNow().UtcDateTime).AddDays(-1),
+            });
+            await db.SaveChangesAsync();
+        }
+        await AssertPageAndRowsAreTheRules(fresh: 30);
+        await CountAgainAsync(site);
+        await AssertPageAndRowsAreTheRules(fresh: 31);
+    }
 }

@@ -42,6 +42,7 @@ public class AcademyDbContext : IdentityDbContext<Employee>, IDataProtectionKeyC
     public DbSet<ReportSubscription> ReportSubscriptions => Set<ReportSubscription>();
     public DbSet<ReportSend> ReportSends => Set<ReportSend>();
     public DbSet<MailAttachment> MailAttachments => Set<MailAttachment>();
+    public DbSet<EmployeeTrainingCount> TrainingCounts => Set<EmployeeTrainingCount>();
 
     /// <summary>The keys that sign cookies and antiforgery tokens, shared by every node of the site.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

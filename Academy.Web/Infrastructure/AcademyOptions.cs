@@ -77,6 +77,9 @@ public sealed class JobsOptions
     /// its day, so an hourly run is cheap and catches up after a stop.</summary>
     public string ScheduledReports { get; set; } = "30 * * * *";
 
+    /// <summary>Counts again the employees whose rollup counts are stale: HR's rollups count live only what this left.</summary>
+    public string TrainingCounts { get; set; } = "*/5 * * * *";
+
     /// <summary>Employees (or rows) a job loads and saves at a time, so its memory does not grow with the organisation.</summary>
     public int BatchSize { get; set; } = 500;
 }

@@ -19,6 +19,7 @@ public static class JobSchedule
     public const string MailDispatch = "mail-dispatch";
     public const string CertificateScan = "certificate-scan";
     public const string ScheduledReports = "scheduled-reports";
+    public const string TrainingCounts = "training-counts";
 
     public static void AddAcademyJobs(this IServiceCollection services, IConfiguration configuration, DatabaseProvider provider, string connectionString)
     {
@@ -54,6 +55,7 @@ public static class JobSchedule
         services.AddScoped<MailDispatchJob>();
         services.AddScoped<CertificateIssueJob>();
         services.AddScoped<ScheduledReportJob>();
+        services.AddScoped<TrainingCountsJob>();
         services.AddSingleton<MailSender>();
     }
 
@@ -70,6 +72,7 @@ public static class JobSchedule
         recurring.AddOrUpdate<MailDispatchJob>(MailDispatch, j => j.RunAsync(CancellationToken.None), jobs.MailDispatch, utc);
         recurring.AddOrUpdate<CertificateIssueJob>(CertificateScan, j => j.RunMissedAsync(CancellationToken.None), jobs.CertificateScan, utc);
         recurring.AddOrUpdate<ScheduledReportJob>(ScheduledReports, j => j.RunAsync(CancellationToken.None), jobs.ScheduledReports, utc);
+        recurring.AddOrUpdate<TrainingCountsJob>(TrainingCounts, j => j.RunAsync(CancellationToken.None), jobs.TrainingCounts, utc);
         // Resolved now, while Hangfire's process-wide log provider is this host's: a client first made later, after
         // another host in the same process (a test's restart) has set and disposed its own, fails to make its logger.
         var client = services.GetRequiredService<IBackgroundJobClient>();

@@ -9,7 +9,8 @@ namespace Academy.Web.Pages.Reports;
 
 /// <summary>Completion and overdue rates per department and per manager, over every cell of the filtered report. The
 /// cells are counted by the database (<see cref="RollupsQuery"/>), with the report's status rule, so the rates agree with
-/// the report and its exports without reading them.</summary>
+/// the report and its exports without reading them; over every module, the counts kept per employee
+/// (<see cref="TrainingCounts"/>) serve, and only the employees whose counts are stale are counted live.</summary>
 public sealed class RollupsModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock) : PageModel
 {
     /// <summary>Counts of assigned cells (every status but "not assigned").</summary>
@@ -25,6 +26,12 @@ public sealed class RollupsModel(AcademyDbContext db, ContentCatalog catalog, Ti
     public IReadOnlyList<Rollup> Managers { get; private set; } = [];
     public Rollup Total { get; private set; } = new("", 0, 0, 0, 0);
 
+    /// <summary>When some counts are not live: the oldest count shown.</summary>
+    public DateTimeOffset? AsOf { get; private set; }
+
+    /// <summary>Employees left out because they have not been counted yet.</summary>
+    public int Uncounted { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (await ReportScope.ForAsync(User, db, cancellationToken) is not { } scope) return Forbid();
@@ -33,15 +40,38 @@ public sealed class RollupsModel(AcademyDbContext db, ContentCatalog catalog, Ti
         var report = new CompletionReport(db, catalog.Current, scope, Filter, now);
         var modules = report.Modules(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         var people = await report.Employees()
-            .Select(u => new { u.Id, u.Department, Manager = u.Manager == null ? null : u.Manager.FullName })
+            .Select(u => new { u.Id, u.Department, Manager = u.Manager == null ? null : u.Manager.FullName, Counts = db.TrainingCounts.FirstOrDefault(c => c.EmployeeId == u.Id) })
             .ToListAsync(cancellationToken);
-        var cells = await new RollupsQuery(db, catalog.Current, now).CountsAsync(modules, people.Select(p => p.Id).ToList(), cancellationToken);
+        var cells = new Dictionary<string, long[]>();
+        var live = new List<string>();
+        // The kept counts cover every module: a filter on modules (module, program, standard) counts live.
+        var kept = modules.Count == catalog.Current.Modules.Count;
+        var key = TrainingCounts.CatalogKey(catalog.Current);
+        foreach (var person in people)
+            if (kept && person.Counts is { } row && row.IsFreshAt(now, key)) cells[person.Id] = Cells(row, modules.Count);
+            else live.Add(person.Id);
+        if (kept && live.Count > RollupsQuery.SearchedEmployees)
+        {
+            // Too many to count within a page view (the date changed, content was published, the job has not run yet):
+            // the last counts, dated, until the job (every few minutes) has counted them again.
+            var uncounted = new List<string>();
+            foreach (var person in people.Where(p => !cells.ContainsKey(p.Id)))
+                if (person.Counts is { Counted: >= 0 } row && row.Catalog == key)
+                {
+                    cells[person.Id] = Cells(row, modules.Count);
+                    if (AsOf is null || row.CountedAt < AsOf) AsOf = row.CountedAt;
+                }
+                else uncounted.Add(person.Id);
+            live = uncounted.Count > RollupsQuery.SearchedEmployees ? [] : uncounted;
+            Uncounted = uncounted.Count - live.Count;
+        }
+        foreach (var (id, byStatus) in await new RollupsQuery(db, catalog.Current, now).CountsAsync(modules, live, cancellationToken)) cells[id] = byStatus;
         var departments = new Dictionary<string, int[]>();
         var managers = new Dictionary<string, int[]>();
         var total = new int[4];
         foreach (var person in people)
         {
-            var byStatus = cells[person.Id];
+            if (!cells.TryGetValue(person.Id, out var byStatus)) continue;
             // As the report's status filter: only the employees with at least one cell in that status.
             if (Filter.Status is { } status && byStatus[(int)status] == 0) continue;
             var counts = Counts(byStatus);
@@ -53,6 +83,13 @@ public sealed class RollupsModel(AcademyDbContext db, ContentCatalog catalog, Ti
         Managers = managers.Select(d => Of(d.Key, d.Value)).OrderBy(r => r.Name, StringComparer.CurrentCulture).ToList();
         Total = Of("", total);
         return Page();
+    }
+
+    private static long[] Cells(EmployeeTrainingCount row, int modules)
+    {
+        var byStatus = row.ByStatus();
+        byStatus[(int)TrainingStatus.NotAssigned] = modules - byStatus.Sum();
+        return byStatus;
     }
 
     /// <summary>Employees, assigned, completed (still valid: completed or expiring), overdue.</summary>

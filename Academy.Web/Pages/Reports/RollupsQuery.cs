@@ -13,7 +13,7 @@ public sealed class RollupsQuery(AcademyDbContext db, PublishedContent content, 
 {
     /// <summary>Up to this many employees, the statement reads only theirs (by index); beyond, it reads every row once
     /// and the employees outside the report are dropped here, which costs less than that many index searches.</summary>
-    private const int SearchedEmployees = 2000;
+    public const int SearchedEmployees = 2000;
 
     private static readonly int Statuses = Enum.GetValues<TrainingStatus>().Length;
 

@@ -635,6 +635,51 @@ namespace Academy.Web.Data.Postgres.Migrations
                     b.ToTable("EmployeeImports", (string)null);
                 });
 
+            modelBuilder.Entity("Academy.Web.Data.EmployeeTrainingCount", b =>
+                {
+                    b.Property<string>("EmployeeId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Assigned")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Catalog")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Changes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Counted")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CountedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Expired")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Expiring")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InProgress")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ValidUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("EmployeeId");
+
+                    b.ToTable("TrainingCounts");
+                });
+
             modelBuilder.Entity("Academy.Web.Data.ExportRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1631,6 +1676,15 @@ namespace Academy.Web.Data.Postgres.Migrations
                     b.HasOne("Academy.Web.Data.Employee", null)
                         .WithMany()
                         .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Academy.Web.Data.EmployeeTrainingCount", b =>
+                {
+                    b.HasOne("Academy.Web.Data.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
