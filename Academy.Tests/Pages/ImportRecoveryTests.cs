@@ -119,8 +119,10 @@ public sealed partial class ImportRecoveryTests
         Assert.Equal("Applying", page.QuerySelector("#import-status")!.TextContent.Trim());
         Assert.Null(page.QuerySelector("#run-again"));
         Assert.DoesNotContain("Stopped", (await hr.GetDocumentAsync("/import")).QuerySelector("#import-history tbody tr")!.TextContent);
+        // Pressing Run again queues nothing more. (PostgreSQL's storage still lists the job in hand among the queue's.)
+        var queued = site.EnqueuedJobNames().Count;
         Assert.Equal(HttpStatusCode.Redirect, (await hr.PostFormAsync($"{progress}?handler=RunAgain", [], progress)).StatusCode);
-        Assert.Empty(site.EnqueuedJobNames());
+        Assert.Equal(queued, site.EnqueuedJobNames().Count);
 
         // That node stops: its job is no longer in hand, and HR may run the file again.
         using (var connection = storage.GetConnection())
