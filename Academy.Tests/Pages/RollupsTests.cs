@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Academy.Domain.Assignments;
 using Academy.Domain.Reports;
 using Academy.Web.Data;
@@ -5,6 +6,8 @@ using Academy.Web.Pages.Reports;
 using ReportScope = Academy.Web.Pages.Reports.ReportScope;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Tests.Pages;
@@ -259,5 +262,103 @@ public sealed class RollupsTests
         await AssertPageAndRowsAreTheRules(fresh: 30);
         await CountAgainAsync(site);
         await AssertPageAndRowsAreTheRules(fresh: 31);
+    }
+
+    /// <summary>Counts one context's commits, and keeps every write it sends outside a transaction (each of those
+    /// commits by itself).</summary>
+    private sealed class CommitCounter : DbCommandInterceptor, IDbTransactionInterceptor
+    {
+        public int Commits;
+        public readonly List<string> AutoCommitted = [];
+
+        public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Commits++;
+            return Task.CompletedTask;
+        }
+
+        public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Commits++;
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            Watch(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+        {
+            Watch(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Watch(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Watch(command);
+            return result;
+        }
+
+        private void Watch(DbCommand command)
+        {
+            if (command.Transaction is null && !command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+                AutoCommitted.Add(command.CommandText);
+        }
+    }
+
+    [Fact]
+    public async Task ASaveThatChangesTraining_CommitsOnce_WithItsStaleMark_AndAFailedOneLeavesNoTransactionOpen()
+    {
+        using var site = new ClockFactory();
+        var (_, ids) = await SeedAsync(site);
+        await CountAgainAsync(site);
+        using var scope = site.Services.CreateScope();
+        var pooled = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+        var module = scope.ServiceProvider.GetRequiredService<ContentCatalog>().Current.Modules.Keys.Order().First();
+        // The site's own options (provider, interceptors), plus a counter of commits.
+        var counter = new CommitCounter();
+        var options = new DbContextOptionsBuilder((DbContextOptions)pooled.GetService<IDbContextOptions>())
+            .AddInterceptors(counter).Options;
+        await using var db = (AcademyDbContext)Activator.CreateInstance(pooled.GetType(), options)!;
+        async Task<long> ChangesAsync() => await db.TrainingCounts.AsNoTracking().Where(c => c.EmployeeId == ids[3]).Select(c => c.Changes).SingleAsync();
+        async Task<int> NextSequenceAsync() =>
+            (await db.ModuleCompletions.Where(c => c.EmployeeId == ids[3] && c.ModuleId == module).Select(c => (int?)c.Sequence).MaxAsync() ?? 0) + 1;
+        ModuleCompletion Completion(int sequence) =>
+            new() { EmployeeId = ids[3], ModuleId = module, Sequence = sequence, ModuleVersion = 1, CompletedAt = site.Clock.GetUtcNow() };
+
+        var before = await ChangesAsync();
+        db.ModuleCompletions.Add(Completion(await NextSequenceAsync()));
+        await db.SaveChangesAsync();
+        Assert.Equal(1, counter.Commits);
+        Assert.Empty(counter.AutoCommitted);
+        Assert.Equal(before + 1, await ChangesAsync());
+
+        // The same with the synchronous save.
+        db.ModuleCompletions.Add(Completion(await NextSequenceAsync()));
+        db.SaveChanges();
+        Assert.Equal(2, counter.Commits);
+        Assert.Equal(before + 2, await ChangesAsync());
+
+        // A save that fails (a sequence already taken) rolls back the transaction it was given: the next save commits.
+        db.ChangeTracker.Clear();
+        db.ModuleCompletions.Add(Completion(await NextSequenceAsync() - 1));
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        Assert.Null(db.Database.CurrentTransaction);
+        db.ChangeTracker.Clear();
+        var sequence = await NextSequenceAsync();
+        db.ModuleCompletions.Add(Completion(sequence));
+        await db.SaveChangesAsync();
+        Assert.Equal(3, counter.Commits);
+        Assert.Empty(counter.AutoCommitted);
+        Assert.Equal(before + 3, await ChangesAsync());
+        using var other = site.Services.CreateScope();
+        Assert.True(await other.ServiceProvider.GetRequiredService<AcademyDbContext>().ModuleCompletions
+            .AnyAsync(c => c.EmployeeId == ids[3] && c.ModuleId == module && c.Sequence == sequence));
     }
 }

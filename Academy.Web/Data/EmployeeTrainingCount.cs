@@ -1,6 +1,7 @@
 using Academy.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Academy.Web.Data;
 
@@ -43,69 +44,84 @@ public sealed class EmployeeTrainingCount
 }
 
 /// <summary>Marks an employee's training counts stale when a save changes their assignments, completions, lesson views
-/// or quiz attempts. The mark is written after the save: a count made in between reads the new rows already, and one
-/// made before is outdated by the mark.</summary>
+/// or quiz attempts. The mark is written in the save's own transaction, after its rows: a count made in between reads
+/// the new rows already, one made before is outdated by the mark, and the request still commits once. When the caller
+/// has opened no transaction, the interceptor opens one for the save and the mark, and commits it.</summary>
 public sealed class TrainingCountsInterceptor : SaveChangesInterceptor
 {
     public static readonly TrainingCountsInterceptor Instance = new();
 
-    // Pooled contexts are reused, one save at a time each: the employees of the save in progress, per context.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, HashSet<string>> _pending = new();
+    // Pooled contexts are reused, one save at a time each: the save in progress, per context.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, Pending> _pending = new();
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+    private sealed record Pending(HashSet<string> EmployeeIds, IDbContextTransaction? OwnTransaction);
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
-        Collect(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (eventData.Context is { } db && Changed(db) is { } ids)
+            _pending.AddOrUpdate(db, new Pending(ids,
+                db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null));
+        return result;
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Collect(eventData.Context);
+        if (eventData.Context is { } db && Changed(db) is { } ids)
+            _pending.AddOrUpdate(db, new Pending(ids, db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null));
         return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (Take(eventData.Context) is { } ids)
-            await Stale(eventData.Context!, ids).ExecuteUpdateAsync(s => s.SetProperty(c => c.Changes, c => c.Changes + 1), cancellationToken);
+        if (Take(eventData.Context) is not { } pending) return result;
+        await using var own = pending.OwnTransaction;
+        await Stale(eventData.Context!, pending.EmployeeIds).ExecuteUpdateAsync(s => s.SetProperty(c => c.Changes, c => c.Changes + 1), cancellationToken);
+        if (own is not null) await own.CommitAsync(cancellationToken);
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (Take(eventData.Context) is { } ids)
-            Stale(eventData.Context!, ids).ExecuteUpdate(s => s.SetProperty(c => c.Changes, c => c.Changes + 1));
+        if (Take(eventData.Context) is not { } pending) return result;
+        using var own = pending.OwnTransaction;
+        Stale(eventData.Context!, pending.EmployeeIds).ExecuteUpdate(s => s.SetProperty(c => c.Changes, c => c.Changes + 1));
+        own?.Commit();
         return result;
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Take(eventData.Context);
+    // Disposing a transaction that was not committed rolls it back.
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Take(eventData.Context)?.OwnTransaction?.Dispose();
 
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Take(eventData.Context);
-        return Task.CompletedTask;
+        if (Take(eventData.Context)?.OwnTransaction is { } own) await own.DisposeAsync();
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Take(eventData.Context)?.OwnTransaction?.Dispose();
+
+    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (Take(eventData.Context)?.OwnTransaction is { } own) await own.DisposeAsync();
     }
 
     private static IQueryable<EmployeeTrainingCount> Stale(DbContext db, HashSet<string> ids) =>
         db.Set<EmployeeTrainingCount>().Where(c => ids.Contains(c.EmployeeId));
 
-    private void Collect(DbContext? db)
+    private static HashSet<string>? Changed(DbContext db)
     {
-        if (db is null) return;
         var ids = new HashSet<string>();
         foreach (var entry in db.ChangeTracker.Entries())
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
                 && entry.Entity is Assignment or ModuleCompletion or LessonView or QuizAttempt)
                 ids.Add((string)entry.Property(nameof(Assignment.EmployeeId)).CurrentValue!);
-        if (ids.Count > 0) _pending.AddOrUpdate(db, ids);
-        else _pending.Remove(db);
+        return ids.Count > 0 ? ids : null;
     }
 
-    private HashSet<string>? Take(DbContext? db)
+    private Pending? Take(DbContext? db)
     {
-        if (db is null || !_pending.TryGetValue(db, out var ids)) return null;
+        if (db is null || !_pending.TryGetValue(db, out var pending)) return null;
         _pending.Remove(db);
-        return ids;
+        return pending;
     }
 }
