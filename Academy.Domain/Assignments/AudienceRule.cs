@@ -82,6 +82,15 @@ public abstract record AudienceRule
         _ => [],
     };
 
+    /// <summary>The managers of every team rule, direct or all reports, nested rules included.</summary>
+    public IEnumerable<string> TeamManagers() => this switch
+    {
+        TeamOf team => [team.ManagerId],
+        AllOf all => all.Rules.SelectMany(r => r.TeamManagers()),
+        AnyOf any => any.Rules.SelectMany(r => r.TeamManagers()),
+        _ => [],
+    };
+
     protected static bool Listed(IReadOnlyList<string> values, string? value) =>
         value is not null && values.Any(v => string.Equals(v.Trim(), value.Trim(), StringComparison.OrdinalIgnoreCase));
 }

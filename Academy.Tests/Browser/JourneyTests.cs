@@ -19,7 +19,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
     private static readonly Dictionary<string, Words> Languages = new()
     {
         ["en"] = new("Passed", "Completed", "Module completed", "valid until", "Valid"),
-        ["fr"] = new("Réussi", "Terminé", "Module terminé", "valable jusqu'au", "Valable"),
+        ["fr"] = new("Réussi", "Terminé", "Module terminé", "valable jusqu’au", "Valable"),
     };
 
     [Fact]

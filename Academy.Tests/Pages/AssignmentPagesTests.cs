@@ -77,6 +77,30 @@ public sealed class AssignmentPagesTests
     }
 
     [Fact]
+    public async Task RuleList_NamesATeamByItsManager_AndAnUnknownPersonIsAMessageInTheReadersLanguage()
+    {
+        using var site = new ClockFactory();
+        var hr = await site.SignInAsync("hr@academy.test");
+        string managerId;
+        using (var scope = site.Services.CreateScope())
+            managerId = await scope.ServiceProvider.GetRequiredService<AcademyDbContext>().Users.Where(u => u.Email == "manager@academy.test").Select(u => u.Id).SingleAsync();
+        var team = RuleForm("module:refunds", "");
+        team["Form.ManagerId"] = managerId;
+        Assert.Equal(HttpStatusCode.Redirect, (await hr.PostFormAsync("/assignments/edit?handler=Save", team, "/assignments/edit")).StatusCode);
+
+        var row = (await hr.GetDocumentAsync("/assignments")).QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("direct reports of"));
+        Assert.Contains("direct reports of Morgan", row.TextContent);
+        Assert.DoesNotContain(managerId[..8], row.TextContent);
+
+        await hr.PostFormAsync("/language", new() { ["culture"] = "fr", ["returnUrl"] = "/assignments" }, "/assignments");
+        Assert.Contains("collaborateurs directs de Morgan", (await hr.GetDocumentAsync("/assignments")).QuerySelector("tbody")!.TextContent);
+        var people = RuleForm("module:refunds", "");
+        people["Form.People"] = "nobody-here@academy.test";
+        var refused = await HttpClientForms.ParseAsync(await hr.PostFormAsync("/assignments/edit?handler=Save", people, "/assignments/edit"));
+        Assert.Contains("Aucun employé n’a le courriel nobody-here@academy.test.", refused.QuerySelector("#Form_People + .field-error")!.TextContent);
+    }
+
+    [Fact]
     public async Task AllReportsOfAManager_AreReadLevelByLevelFromTheDatabase_AndALoopInTheChartEnds()
     {
         using var site = new ClockFactory();

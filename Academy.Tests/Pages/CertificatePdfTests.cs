@@ -55,7 +55,7 @@ public sealed class CertificatePdfTests(AcademyFactory factory)
         Assert.Contains("LéaMoreau", text);
         Assert.Contains("Certificatderéussite", text);
         Assert.Contains("Délivréle1juin2026", text);
-        Assert.Contains("Valablejusqu'au15mars2027", text);
+        Assert.Contains("Valablejusqu’au15mars2027", text);
         Assert.DoesNotContain("Issuedon", text);
     }
 
@@ -126,7 +126,7 @@ public sealed class CertificatePdfTests(AcademyFactory factory)
     public void Pdf_IsAtMost250KB_AndDrawsEveryLetterOfALatinCertificateWithTheSubsetFont(string language, string name)
     {
         var certificate = Sample(language, name);
-        certificate.ExpiresAt = null; // "Does not expire" / "Sans date d'expiration": every text of the page is drawn
+        certificate.ExpiresAt = null; // "Does not expire" / "Sans date d’expiration": every text of the page is drawn
 
         var bytes = Pdf.Render(certificate);
         using var document = PdfDocument.Open(bytes);

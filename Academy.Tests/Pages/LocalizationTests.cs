@@ -28,7 +28,7 @@ public sealed class LocalizationTests(AcademyFactory factory)
         var lesson = await client.GetDocumentAsync("/modules/refunds");
 
         Assert.Equal("en", lesson.QuerySelector("article.lesson")!.GetAttribute("lang"));
-        Assert.Contains("n'est pas encore traduit", lesson.QuerySelector(".notice.info")!.TextContent);
+        Assert.Contains("n’est pas encore traduit", lesson.QuerySelector(".notice.info")!.TextContent);
     }
 
     [Fact]
@@ -98,6 +98,32 @@ public sealed class LocalizationTests(AcademyFactory factory)
         Assert.True(missing.Count == 0, "Missing from SharedResource.fr.resx:\n" + string.Join("\n", missing));
     }
 
+    /// <summary>Titles from the content are in French where a translation exists, else English marked lang="en", on HR's
+    /// pages too: the report's columns and an employee's record.</summary>
+    [Fact]
+    public async Task HrPagesInFrench_MarkEachContentTitleWithItsLanguage()
+    {
+        var hr = await factory.SignInAsync("hr@academy.test");
+        await hr.PostFormAsync("/language", new() { ["culture"] = "fr", ["returnUrl"] = "/" }, "/");
+        try
+        {
+            var report = await hr.GetDocumentAsync("/reports");
+            var columns = report.QuerySelectorAll("#report th[data-module]").ToDictionary(th => th.GetAttribute("data-module")!, th => th.GetAttribute("lang"));
+            Assert.Equal("fr", columns["warm-welcome"]);
+            Assert.Equal("en", columns["refunds"]);
+            Assert.Equal("fr", report.DocumentElement.GetAttribute("lang"));
+
+            var record = await hr.GetDocumentAsync(report.QuerySelector("#report tbody tr th a")!.GetAttribute("href")!);
+            var titles = record.QuerySelectorAll("tr[data-module] th").ToDictionary(th => th.ParentElement!.GetAttribute("data-module")!, th => th.GetAttribute("lang"));
+            Assert.Equal(("fr", "en"), (titles["warm-welcome"], titles["refunds"]));
+
+        }
+        finally
+        {
+            await hr.PostFormAsync("/language", new() { ["culture"] = "en", ["returnUrl"] = "/" }, "/");
+        }
+    }
+
     [Fact]
     public void EveryFrenchText_HasANarrowNoBreakSpace_BeforeTwoPartPunctuationAndInsideQuotes()
     {
@@ -110,6 +136,8 @@ public sealed class LocalizationTests(AcademyFactory factory)
         var bad = french.Where(value => wrong.IsMatch(placeholder.Replace(value, "{}"))).ToList();
 
         Assert.True(bad.Count == 0, "Use U+202F before : ; ! ? » and after «:\n" + string.Join("\n", bad));
+        // And the typographic apostrophe: l’employé, not l'employé.
+        Assert.True(!french.Any(value => value.Contains('\'')), "Use ’ (U+2019), not ', in:\n" + string.Join("\n", french.Where(value => value.Contains('\''))));
     }
 
     [Fact]
@@ -134,7 +162,7 @@ public sealed class LocalizationTests(AcademyFactory factory)
 
         Assert.Equal("en", program.QuerySelector("h1")!.GetAttribute("lang"));
         Assert.Equal("en", program.QuerySelector(".lead")!.GetAttribute("lang"));
-        Assert.Contains("Ce programme n'est pas encore traduit", program.QuerySelector(".notice.info")!.TextContent);
+        Assert.Contains("Ce programme n’est pas encore traduit", program.QuerySelector(".notice.info")!.TextContent);
         Assert.Equal("en", home.QuerySelector("a[href='/programs/onboarding']")!.GetAttribute("lang"));
         var from = home.QuerySelector("#next-heading + p.meta span")!;
         Assert.Equal(("en", "Onboarding"), (from.GetAttribute("lang"), from.TextContent));
@@ -150,7 +178,7 @@ public sealed class LocalizationTests(AcademyFactory factory)
         var module = await client.GetDocumentAsync("/modules/complaint-recovery");
 
         Assert.Equal("en", start.QuerySelector("h1")!.GetAttribute("lang"));
-        Assert.Contains("Ce scénario n'est pas encore traduit", start.QuerySelector(".notice.info")!.TextContent);
+        Assert.Contains("Ce scénario n’est pas encore traduit", start.QuerySelector(".notice.info")!.TextContent);
         Assert.Equal("fr", translated.QuerySelector("h1")!.GetAttribute("lang"));
         Assert.Null(translated.QuerySelector(".notice.info"));
         Assert.Equal("en", module.QuerySelector(".quizzes a[href$='/cold-dinner'] span")!.GetAttribute("lang"));

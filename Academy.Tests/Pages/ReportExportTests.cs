@@ -95,7 +95,7 @@ public sealed class ReportExportTests
         Assert.Superset(new HashSet<string> { "Overdue", "Completed", "Expiring", "InProgress", "Assigned", "NotAssigned" }, statuses);
     }
 
-    private static readonly ReportModule[] Modules = [new("refunds", "Refunds", null)];
+    private static readonly ReportModule[] Modules = [new("refunds", "Refunds", "en", null)];
 
     private static readonly ReportExport.Headers Headers = new(["Employee number", "Name", "Email", "Department", "Location", "Job role", "Manager", "Hire date"],
         "Completed", "Overdue", "(date)");

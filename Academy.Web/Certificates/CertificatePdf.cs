@@ -230,6 +230,6 @@ public sealed class CertificatePdf : IDisposable
             "Standards covered", "Issued on", "Valid until", "Does not expire", "Certificate code", "Verify this certificate at");
 
         public static readonly Texts French = new("Certificat de réussite", "Nous certifions que", "a suivi avec succès le programme", "a suivi avec succès le module",
-            "Normes couvertes", "Délivré le", "Valable jusqu'au", "Sans date d'expiration", "Code du certificat", "Vérifiez ce certificat sur");
+            "Normes couvertes", "Délivré le", "Valable jusqu’au", "Sans date d’expiration", "Code du certificat", "Vérifiez ce certificat sur");
     }
 }

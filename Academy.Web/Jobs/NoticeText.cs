@@ -1,16 +1,26 @@
 using System.Globalization;
 using Academy.Domain.Assignments;
+using Academy.Domain.Content;
 using Academy.Web.Data;
 using Microsoft.Extensions.Localization;
 
 namespace Academy.Web.Jobs;
 
+/// <summary>A title from the trainers' content and the language it is written in.</summary>
+public readonly record struct ContentTitle(string Text, string Language);
+
 /// <summary>What a notice says, in the current UI culture: shared by the notification list and the daily digest.</summary>
 public static class NoticeText
 {
-    public static string Title(PublishedContent content, ItemKind kind, string id, string language) => kind == ItemKind.Program
-        ? content.Programs.FirstOrDefault(p => p.Id == id)?.Title ?? id
-        : content.Module(id)?.In(language).Title ?? id;
+    public static string Title(PublishedContent content, ItemKind kind, string id, string language) => TitleIn(content, kind, id, language).Text;
+
+    /// <summary>The item's title in <paramref name="language"/> when it is translated, else in the language it is
+    /// written in, which a page puts in a <c>lang</c> attribute.</summary>
+    public static ContentTitle TitleIn(PublishedContent content, ItemKind kind, string id, string language)
+    {
+        if (kind == ItemKind.Program) return new(content.Programs.FirstOrDefault(p => p.Id == id)?.Title ?? id, ContentParser.DefaultLanguage);
+        return content.Module(id)?.In(language) is { } module ? new(module.Title, module.Language) : new(id, ContentParser.DefaultLanguage);
+    }
 
     public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", CultureInfo.CurrentUICulture) ?? "";
 

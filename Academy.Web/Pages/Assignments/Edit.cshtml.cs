@@ -6,6 +6,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Academy.Web.Pages.Assignments;
@@ -13,7 +14,8 @@ namespace Academy.Web.Pages.Assignments;
 /// <summary>Create or edit an audience rule. "Preview" shows who gains and who loses the assignment, with counts, and
 /// saves nothing; "Save" stores the rule and queues its sync, so it applies within moments rather than at the next
 /// scheduled run (the request does not wait for it).</summary>
-public sealed class EditModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, IOptions<AcademyOptions> options, IBackgroundJobClient jobs) : PageModel
+public sealed class EditModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, IOptions<AcademyOptions> options, IBackgroundJobClient jobs,
+    IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record Option(string Value, string Label);
 
@@ -92,7 +94,7 @@ public sealed class EditModel(AcademyDbContext db, ContentCatalog catalog, TimeP
         var emails = AudienceForm.Split(Form.People);
         var people = await db.Users.AsNoTracking().Where(u => emails.Contains(u.Email!)).Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
         var unknown = emails.Where(e => !people.Any(p => string.Equals(p.Email, e, StringComparison.OrdinalIgnoreCase))).ToList();
-        if (unknown.Count > 0) ModelState.AddModelError("Form.People", $"No employee has the email {string.Join(", ", unknown)}.");
+        if (unknown.Count > 0) ModelState.AddModelError("Form.People", t["No employee has the email {0}.", string.Join(", ", unknown)]);
         var rule = Form.Rule(people.Select(p => p.Id).ToList());
         if (rule is null) ModelState.AddModelError("Form.Everyone", "Choose who: everyone, or at least one department, job role, location, team, hire date or person.");
         return ModelState.IsValid ? rule : null;

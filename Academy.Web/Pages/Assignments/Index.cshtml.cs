@@ -18,7 +18,7 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
     /// <summary>What the last save or retire did, as English text the view translates.</summary>
     [TempData(Key = MessageKey)] public string? Message { get; set; }
 
-    public sealed record Row(int Id, string Title, string Rule, string Due, string Reason, bool FromContent, bool Retired, int Open, int Completed);
+    public sealed record Row(int Id, ContentTitle Title, string Rule, string Due, string Reason, bool FromContent, bool Retired, int Open, int Completed);
 
     public IReadOnlyList<Row> Rules { get; private set; } = [];
 
@@ -28,7 +28,10 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
             .GroupBy(a => a.RuleId!.Value).Select(g => new { Id = g.Key, Open = g.Count(a => a.CompletedAt == null), Completed = g.Count(a => a.CompletedAt != null) })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
         var rules = await db.AssignmentRules.AsNoTracking().OrderBy(r => r.RetiredAt != null).ThenBy(r => r.Id).ToListAsync(cancellationToken);
-        Rules = rules.Select(r => new Row(r.Id, NoticeText.Title(catalog.Current, r.ItemKind, r.ItemId, "en"), Describe(r.Rule, t), DescribeDue(r, t), r.Reason, r.FromContent, r.RetiredAt != null,
+        var managerIds = rules.SelectMany(r => r.Rule?.TeamManagers() ?? []).Distinct().ToList();
+        var managers = await db.Users.AsNoTracking().Where(u => managerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
+        var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        Rules = rules.Select(r => new Row(r.Id, NoticeText.TitleIn(catalog.Current, r.ItemKind, r.ItemId, language), Describe(r.Rule, t, managers), DescribeDue(r, t), r.Reason, r.FromContent, r.RetiredAt != null,
             counts.GetValueOrDefault(r.Id)?.Open ?? 0, counts.GetValueOrDefault(r.Id)?.Completed ?? 0)).ToList();
     }
 
@@ -53,19 +56,20 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
     };
 
     /// <summary>The rule in short words for the list: the names in it are data and stay as HR typed them; the words
-    /// around them are in the reader's language.</summary>
-    public static string Describe(AudienceRule? rule, IStringLocalizer t) => rule switch
+    /// around them are in the reader's language. A team is named by its manager (<paramref name="managers"/>: id to
+    /// name), or said to be a former employee's when that account is gone.</summary>
+    public static string Describe(AudienceRule? rule, IStringLocalizer t, IReadOnlyDictionary<string, string> managers) => rule switch
     {
         null => "?",
         Everyone => t["everyone"],
         Departments d => t["department: {0}", string.Join(", ", d.Names)],
         JobRoles j => t["job role: {0}", string.Join(", ", j.Names)],
         Locations l => t["location: {0}", string.Join(", ", l.Names)],
-        TeamOf team => t[team.AllReports ? "all reports of {0}" : "direct reports of {0}", team.ManagerId[..Math.Min(8, team.ManagerId.Length)]],
+        TeamOf team => t[team.AllReports ? "all reports of {0}" : "direct reports of {0}", managers.GetValueOrDefault(team.ManagerId) ?? t["a former employee"]],
         HiredAfter h => t["hired from {0}", NoticeText.Date(h.Date)],
         People p => t.Plural(p.EmployeeIds.Count, "{0} person", "{0} people"),
-        AllOf all => "(" + string.Join(t[" AND "], all.Rules.Select(r => Describe(r, t))) + ")",
-        AnyOf any => "(" + string.Join(t[" OR "], any.Rules.Select(r => Describe(r, t))) + ")",
+        AllOf all => "(" + string.Join(t[" AND "], all.Rules.Select(r => Describe(r, t, managers))) + ")",
+        AnyOf any => "(" + string.Join(t[" OR "], any.Rules.Select(r => Describe(r, t, managers))) + ")",
         _ => "?",
     };
 }

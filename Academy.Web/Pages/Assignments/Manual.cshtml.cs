@@ -30,7 +30,7 @@ public sealed class ManualModel(AcademyDbContext db, ContentCatalog catalog, Tim
         public string Reason { get; set; } = "";
     }
 
-    public sealed record Row(long Id, string Name, string Email, string Title, DateOnly? DueOn, string Reason, string? AssignedBy, DateTimeOffset AssignedAt, bool Completed);
+    public sealed record Row(long Id, string Name, string Email, ContentTitle Title, DateOnly? DueOn, string Reason, string? AssignedBy, DateTimeOffset AssignedAt, bool Completed);
 
     [BindProperty] public InputModel Input { get; set; } = new();
     [TempData] public string? Message { get; set; }
@@ -100,7 +100,7 @@ public sealed class ManualModel(AcademyDbContext db, ContentCatalog catalog, Tim
             .Join(db.Users, a => a.EmployeeId, u => u.Id, (a, u) => new { a, u.FullName, u.Email })
             .Select(x => new { x.a.Id, x.FullName, x.Email, x.a.ItemKind, x.a.ItemId, x.a.DueOn, x.a.Reason, By = db.Users.Where(b => b.Id == x.a.AssignedById).Select(b => b.FullName).FirstOrDefault(), x.a.AssignedAt, x.a.CompletedAt })
             .ToListAsync(cancellationToken);
-        Rows = rows.Select(r => new Row(r.Id, r.FullName, r.Email ?? "", NoticeText.Title(content, r.ItemKind, r.ItemId, "en"), r.DueOn, r.Reason, r.By, r.AssignedAt, r.CompletedAt != null)).ToList();
+        Rows = rows.Select(r => new Row(r.Id, r.FullName, r.Email ?? "", NoticeText.TitleIn(content, r.ItemKind, r.ItemId, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), r.DueOn, r.Reason, r.By, r.AssignedAt, r.CompletedAt != null)).ToList();
     }
 
     public string? Error(string key) => ModelState[key]?.Errors.FirstOrDefault()?.ErrorMessage;

@@ -10,7 +10,7 @@ namespace Academy.Web.Pages.Assignments;
 /// <summary>Open assignments past their due date, filtered by department, manager and item, with "nudge all".</summary>
 public sealed class OverdueModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock) : PageModel
 {
-    public sealed record Row(long Id, string Name, string? Department, string? Manager, string Title, DateOnly Due);
+    public sealed record Row(long Id, string Name, string? Department, string? Manager, ContentTitle Title, DateOnly Due);
 
     [BindProperty(SupportsGet = true)] public string? Department { get; set; }
     [BindProperty(SupportsGet = true)] public string? ManagerId { get; set; }
@@ -35,7 +35,7 @@ public sealed class OverdueModel(AcademyDbContext db, ContentCatalog catalog, Ti
         Items = [.. content.Programs.Select(p => ($"program:{p.Id}", p.Title)),
             .. content.Modules.Values.Select(m => ($"module:{m.Id}", m.In(language).Title)).OrderBy(m => m.Item2, StringComparer.CurrentCulture)];
         Rows = (await Query().Take(1000).ToListAsync(cancellationToken))
-            .Select(r => new Row(r.Id, r.Name, r.Department, r.Manager, NoticeText.Title(catalog.Current, r.ItemKind, r.ItemId, language), r.Due)).ToList();
+            .Select(r => new Row(r.Id, r.Name, r.Department, r.Manager, NoticeText.TitleIn(catalog.Current, r.ItemKind, r.ItemId, language), r.Due)).ToList();
     }
 
     public async Task<IActionResult> OnPostNudgeAllAsync(CancellationToken cancellationToken)

@@ -23,7 +23,8 @@ public sealed record ReportScope(string? ManagerId)
 }
 
 /// <summary>A column of the matrix: one published module.</summary>
-public sealed record ReportModule(string Id, string Title, Academy.Domain.Content.Validity? RefresherWindow);
+/// <param name="Language">The language <paramref name="Title"/> is written in (the page's, when the module is translated).</param>
+public sealed record ReportModule(string Id, string Title, string Language, Academy.Domain.Content.Validity? RefresherWindow);
 
 /// <summary>A column of the program view: a program and the positions of its modules among the report's modules.</summary>
 public sealed record ReportProgram(string Id, string Title, int[] Columns)
@@ -60,7 +61,7 @@ public sealed class CompletionReport(AcademyDbContext db, PublishedContent conte
         if (filter.Program is not null && program is null) modules = [];
         if (!string.IsNullOrEmpty(filter.Module)) modules = modules.Where(m => m.Id == filter.Module);
         if (!string.IsNullOrEmpty(filter.Standard)) modules = modules.Where(m => m.Default.Standards.Contains(filter.Standard));
-        return modules.Select(m => new ReportModule(m.Id, m.In(language).Title, m.Default.RefresherWindow)).ToList();
+        return modules.Select(m => new ReportModule(m.Id, m.In(language).Title, m.In(language).Language, m.Default.RefresherWindow)).ToList();
     }
 
     /// <summary>The program view's columns (every program, or the one the filter names) and the modules they need, each
@@ -78,7 +79,7 @@ public sealed class CompletionReport(AcademyDbContext db, PublishedContent conte
                 if (!position.TryGetValue(module.Id, out var at))
                 {
                     position[module.Id] = at = modules.Count;
-                    modules.Add(new ReportModule(module.Id, module.In(language).Title, module.Default.RefresherWindow));
+                    modules.Add(new ReportModule(module.Id, module.In(language).Title, module.In(language).Language, module.Default.RefresherWindow));
                 }
                 columns.Add(at);
             }

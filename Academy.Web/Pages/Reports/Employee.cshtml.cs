@@ -12,9 +12,9 @@ namespace Academy.Web.Pages.Reports;
 /// assignments, completions, quiz attempts with their scores, and certificates.</summary>
 public sealed class EmployeeModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock) : PageModel
 {
-    public sealed record AssignmentLine(string Title, string Source, DateTimeOffset AssignedAt, DateOnly? Due, DateTimeOffset? CompletedAt);
-    public sealed record CompletionLine(string Title, DateTimeOffset CompletedAt, DateTimeOffset? ExpiresAt, decimal? Score, int Version);
-    public sealed record AttemptLine(string Title, string QuizId, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, decimal? Percent, bool Passed);
+    public sealed record AssignmentLine(ContentTitle Title, string Source, DateTimeOffset AssignedAt, DateOnly? Due, DateTimeOffset? CompletedAt);
+    public sealed record CompletionLine(ContentTitle Title, DateTimeOffset CompletedAt, DateTimeOffset? ExpiresAt, decimal? Score, int Version);
+    public sealed record AttemptLine(ContentTitle Title, string QuizId, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, decimal? Percent, bool Passed);
     public sealed record LineupLine(DateOnly Day, string Standard, string RecordedBy);
     public sealed record CertificateLine(string Code, string Program, DateTimeOffset IssuedAt, DateTimeOffset? ExpiresAt, CertificateStatus Status);
 
@@ -41,7 +41,7 @@ public sealed class EmployeeModel(AcademyDbContext db, ContentCatalog catalog, T
         if (await report.RowAsync(Modules, id, cancellationToken) is not { } row) return NotFound();
         Row = row;
 
-        string Title(Academy.Domain.Assignments.ItemKind kind, string item) => NoticeText.Title(content, kind, item, language);
+        ContentTitle Title(Academy.Domain.Assignments.ItemKind kind, string item) => NoticeText.TitleIn(content, kind, item, language);
         Assignments = (await db.Assignments.AsNoTracking().Where(a => a.EmployeeId == id && a.RemovedAt == null).OrderByDescending(a => a.AssignedAt)
             .Select(a => new { a.ItemKind, a.ItemId, a.Source, a.AssignedAt, a.DueOn, a.CompletedAt }).ToListAsync(cancellationToken))
             .Select(a => new AssignmentLine(Title(a.ItemKind, a.ItemId), a.Source.ToString(), a.AssignedAt, a.DueOn, a.CompletedAt)).ToList();

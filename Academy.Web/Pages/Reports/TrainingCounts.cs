@@ -24,7 +24,7 @@ public sealed class TrainingCounts(AcademyDbContext db, PublishedContent content
     }
 
     public static IReadOnlyList<ReportModule> Modules(PublishedContent content) =>
-        content.Modules.Values.Select(m => new ReportModule(m.Id, m.Id, m.Default.RefresherWindow)).ToList();
+        content.Modules.Values.Select(m => new ReportModule(m.Id, m.Id, m.Default.Language, m.Default.RefresherWindow)).ToList();
 
     /// <summary>Counts again every active employee whose row is missing or not fresh; returns how many.</summary>
     public async Task<int> RefreshStaleAsync(CancellationToken cancellationToken)
