@@ -1,4 +1,3 @@
-using Academy.Domain.Practice;
 using Academy.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,8 +23,11 @@ public static class IndicatorFigures
             return [.. kept.Select(c => new Count(c.Month.Year, c.Month.Month, c.Department.Length == 0 ? null : c.Department,
                 c.StandardId.Length == 0 ? null : c.StandardId, c.Ideas))];
         }
+        // InPracticeOn is set exactly while an idea is in practice (ServiceIdea.MoveTo). A filter on Status as well made
+        // SQLite 3.53, which keeps no statistics here, walk the year's 20,000 ideas in practice on the (Status, …) index
+        // rather than each author's few: 50-100 ms instead of 0.6 for a team of 19 (bench/README.md section 8).
         var team = db.ReportIdsOf(viewerId);
-        return await db.ServiceIdeas.AsNoTracking().Where(i => team.Contains(i.AuthorId) && i.Status == IdeaStatus.InPractice && i.InPracticeOn >= from)
+        return await db.ServiceIdeas.AsNoTracking().Where(i => team.Contains(i.AuthorId) && i.InPracticeOn >= from)
             .GroupBy(i => new { i.InPracticeOn!.Value.Year, i.InPracticeOn.Value.Month, i.Department, i.StandardId })
             .Select(g => new Count(g.Key.Year, g.Key.Month, g.Key.Department, g.Key.StandardId, g.Count()))
             .ToListAsync(cancellationToken);
