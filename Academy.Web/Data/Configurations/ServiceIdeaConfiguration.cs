@@ -22,8 +22,8 @@ public sealed class ServiceIdeaConfiguration : IEntityTypeConfiguration<ServiceI
         builder.Property(i => i.TextHash).HasMaxLength(64);
         builder.HasIndex(i => new { i.AuthorId, i.TextHash, i.PostedSlot }).IsUnique();
         builder.HasIndex(i => new { i.AuthorId, i.TextHash, i.PostedShiftedSlot }).IsUnique();
-        // The indicator counts ideas in practice per month, department and standard: all four columns in the index, so
-        // the count reads the index alone (80 → 50 ms over 100,000 ideas, measured with sqlite3; bench/README.md section 8).
+        // The line-up's stories are the latest ideas in practice (Status, InPracticeOn). The other two columns served HR's
+        // indicator, which now reads the monthly counts kept in IdeaMonthCounts instead.
         builder.HasIndex(i => new { i.Status, i.InPracticeOn, i.Department, i.StandardId });
         builder.HasIndex(i => new { i.Department, i.PostedAt });
         // A manager's indicator counts their team's ideas author by author, from this index alone: 50-100 → 0.6 ms for a
