@@ -210,6 +210,79 @@ public sealed class IdeasPageTests(AcademyFactory factory)
     }
 
     [Fact]
+    public async Task Indicator_ForHR_MatchesTheRecords_AsIdeasGoIntoPracticeAndOut_AndKeepsTheDepartmentAnIdeaWasPostedIn()
+    {
+        var team = await TeamAsync();
+        var month = DateTime.UtcNow.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var first = await AddIdeaAsync(team.LearnerId, team.Department, IdeaStatus.Proposed, standardId: "warm-welcome");
+        var second = await AddIdeaAsync(team.LearnerId, team.Department, IdeaStatus.Trying, standardId: "warm-welcome", text: "Umbrellas by the door");
+        var third = await AddIdeaAsync(team.OtherId, team.OtherDepartment, IdeaStatus.Proposed, text: "A hand-drawn map of the town");
+        var manager = await factory.SignInAsync(team.ManagerEmail);
+        foreach (var id in new[] { first, second, third })
+            await manager.PostFormAsync($"/ideas/{id}?handler=Decide", new() { ["To"] = "InPractice" }, $"/ideas/{id}");
+        var hr = await factory.SignInAsync("hr@academy.test");
+
+        Assert.Equal([$"{month},{team.Department},warm-welcome,The warm welcome,2", $"{month},{team.OtherDepartment},,,1"], await CsvLinesAsync(hr, team));
+        var page = await hr.GetDocumentAsync("/indicator");
+        Assert.Contains([team.Department, "2", "1", "0%"], Rows(page, "#per-department-table"));
+        Assert.Contains([team.OtherDepartment, "1", "1", "0%"], Rows(page, "#per-department-table"));
+        // Everyone's figures are the records' own: the total, and each month's column, counted from the ideas themselves.
+        var months = IdeaRules.LastMonths(DateOnly.FromDateTime(DateTime.UtcNow), 12);
+        var inPractice = await IdeasAsync(i => i.Status == IdeaStatus.InPractice && i.InPracticeOn >= months[0]);
+        Assert.Contains($"{inPractice.Count} ideas put into practice", page.QuerySelector("#in-practice-total")!.TextContent);
+        Assert.Equal([.. months.Select(m => inPractice.Count(i => i.InPracticeOn!.Value.Year == m.Year && i.InPracticeOn.Value.Month == m.Month).ToString("N0", English))],
+            Rows(page, "#per-month-table").Select(r => r[1]).ToArray());
+
+        // In practice is final on the page: a refused move changes nothing.
+        await manager.PostFormAsync($"/ideas/{first}?handler=Decide", new() { ["To"] = "NotNow", ["Reason"] = "Too dear" }, $"/ideas/{first}");
+        // The author moves to another department: their ideas stay with the team they were made in.
+        await SetDepartmentAsync(team.LearnerId, $"Moved {team.Department}");
+        Assert.Equal([$"{month},{team.Department},warm-welcome,The warm welcome,2", $"{month},{team.OtherDepartment},,,1"], await CsvLinesAsync(hr, team));
+        var moved = Rows(await hr.GetDocumentAsync("/indicator"), "#per-department-table");
+        Assert.Contains([team.Department, "2", "0", "–"], moved);
+        Assert.Contains([$"Moved {team.Department}", "0", "1", "0%"], moved);
+        Assert.Contains("An idea counts in the department its author was in when posting it.", (await hr.GetDocumentAsync("/indicator")).Body!.TextContent);
+
+        // Any save that takes an idea out of practice (back to trying, set aside, deleted) takes it out of the counts.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+            var ideas = await db.ServiceIdeas.Where(i => i.Id == first || i.Id == second || i.Id == third).ToDictionaryAsync(i => i.Id);
+            (ideas[first].Status, ideas[first].InPracticeOn) = (IdeaStatus.Trying, null);
+            (ideas[second].Status, ideas[second].InPracticeOn, ideas[second].NotNowReason) = (IdeaStatus.NotNow, null, "Not this winter");
+            await db.SaveChangesAsync();
+            Assert.Equal([$"{month},{team.Department},warm-welcome,The warm welcome,0", $"{month},{team.OtherDepartment},,,1"], await KeptAsync(db, team));
+            db.ServiceIdeas.Remove(ideas[third]);
+            await db.SaveChangesAsync();
+            Assert.Equal([$"{month},{team.Department},warm-welcome,The warm welcome,0", $"{month},{team.OtherDepartment},,,0"], await KeptAsync(db, team));
+        }
+        Assert.Empty(await CsvLinesAsync(hr, team));
+        Assert.DoesNotContain(Rows(await hr.GetDocumentAsync("/indicator"), "#per-department-table"), r => r[0] == team.Department && r[1] != "0");
+    }
+
+    [Fact]
+    public async Task TwoDecisionsAtOnce_OnTheSameIdea_CountItOnce_TheSecondFailsWhole()
+    {
+        var team = await TeamAsync();
+        var id = await AddIdeaAsync(team.LearnerId, team.Department, IdeaStatus.Proposed, standardId: "keep-promises");
+        using var one = factory.Services.CreateScope();
+        using var other = factory.Services.CreateScope();
+        var first = one.ServiceProvider.GetRequiredService<AcademyDbContext>();
+        var second = other.ServiceProvider.GetRequiredService<AcademyDbContext>();
+        var seenFirst = await first.ServiceIdeas.SingleAsync(i => i.Id == id);
+        var seenSecond = await second.ServiceIdeas.SingleAsync(i => i.Id == id);
+        Assert.Null(seenFirst.MoveTo(IdeaStatus.InPractice, null, team.ManagerId, mayDecide: true, DateTimeOffset.UtcNow));
+        Assert.Null(seenSecond.MoveTo(IdeaStatus.InPractice, null, team.ManagerId, mayDecide: true, DateTimeOffset.UtcNow));
+
+        await first.SaveChangesAsync();
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+
+        var month = DateTime.UtcNow.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        Assert.Equal([$"{month},{team.Department},keep-promises,Keep every promise,1"], await KeptAsync(first, team));
+        Assert.Equal([$"{month},{team.Department},keep-promises,Keep every promise,1"], await CsvLinesAsync(await factory.SignInAsync("hr@academy.test"), team));
+    }
+
+    [Fact]
     public async Task IndicatorCsv_HasABom_TheCountsPerMonthDepartmentAndStandard_AndNeutralisesFormulas()
     {
         var team = await TeamAsync(department: "=HYPERLINK(\"x\")");
@@ -346,6 +419,37 @@ public sealed class IdeasPageTests(AcademyFactory factory)
     {
         using var scope = factory.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<AcademyDbContext>().ServiceIdeas.CountAsync(where);
+    }
+
+    /// <summary>HR's CSV lines for the two departments of <paramref name="team"/>, sorted.</summary>
+    private static async Task<string[]> CsvLinesAsync(HttpClient hr, Team team)
+    {
+        var csv = await (await hr.GetAsync("/indicator?handler=Csv")).Content.ReadAsStringAsync();
+        return [.. csv.Split("\r\n").Where(l => l.Contains($",{team.Department},") || l.Contains($",{team.OtherDepartment},")).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The kept monthly counts of the two departments of <paramref name="team"/>, as CSV lines, sorted.</summary>
+    private static async Task<string[]> KeptAsync(AcademyDbContext db, Team team)
+    {
+        string[] departments = [team.Department, team.OtherDepartment];
+        var rows = await db.IdeaMonthCounts.AsNoTracking().Where(c => departments.Contains(c.Department)).ToListAsync();
+        string Title(string id) => id switch { "" => "", "warm-welcome" => "The warm welcome", "keep-promises" => "Keep every promise", _ => id };
+        return [.. rows.Select(c => $"{c.Month:yyyy-MM},{c.Department},{c.StandardId},{Title(c.StandardId)},{c.Ideas}").Order(StringComparer.Ordinal)];
+    }
+
+    private async Task<List<ServiceIdea>> IdeasAsync(System.Linq.Expressions.Expression<Func<ServiceIdea, bool>> where)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AcademyDbContext>().ServiceIdeas.AsNoTracking().Where(where).ToListAsync();
+    }
+
+    private async Task SetDepartmentAsync(string employeeId, string department)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+        var employee = await db.Users.SingleAsync(u => u.Id == employeeId);
+        employee.Department = department;
+        await db.SaveChangesAsync();
     }
 
     private static string[][] Rows(IParentNode page, string table) =>

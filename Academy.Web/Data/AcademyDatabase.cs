@@ -53,7 +53,7 @@ public static class AcademyDatabase
 
     public static DbContextOptionsBuilder UseAcademyPostgres(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString)
-            .AddInterceptors(TrainingCountsInterceptor.Instance)
+            .AddInterceptors(TrainingCountsInterceptor.Instance, IdeaMonthCountsInterceptor.Instance)
             // As on SQLite: an expected conflict is caught and answered, anything else is logged where it is handled.
             .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 

@@ -37,6 +37,7 @@ public class AcademyDbContext : IdentityDbContext<Employee>, IDataProtectionKeyC
     public DbSet<ExportRecord> ReportExports => Set<ExportRecord>();
     public DbSet<EmployeeImportFile> EmployeeImports => Set<EmployeeImportFile>();
     public DbSet<ServiceIdea> ServiceIdeas => Set<ServiceIdea>();
+    public DbSet<IdeaMonthCount> IdeaMonthCounts => Set<IdeaMonthCount>();
     public DbSet<IdeaEndorsement> IdeaEndorsements => Set<IdeaEndorsement>();
     public DbSet<IdeaComment> IdeaComments => Set<IdeaComment>();
     public DbSet<ReportSubscription> ReportSubscriptions => Set<ReportSubscription>();

@@ -66,3 +66,24 @@ public sealed class IdeaComment
     public string Text { get; set; } = "";
     public DateTimeOffset PostedAt { get; set; }
 }
+
+/// <summary>How many ideas went into practice in a month, for a department and a standard: the leading indicator reads
+/// these few hundred rows instead of grouping every idea (<see cref="IdeaMonthCountsInterceptor"/> keeps them, in the
+/// transaction of the save that moves an idea in or out of practice). An idea counts under the department recorded on
+/// it, its author's when posted: someone who later changes department leaves their past ideas where they were made.</summary>
+public sealed class IdeaMonthCount
+{
+    /// <summary>The first day of the month the ideas were put into practice.</summary>
+    public DateOnly Month { get; set; }
+
+    /// <summary>The ideas' department; "" for none (a key column cannot be null).</summary>
+    public string Department { get; set; } = "";
+
+    /// <summary>The ideas' standard id; "" for none.</summary>
+    public string StandardId { get; set; } = "";
+
+    /// <summary>Never negative; 0 once every idea counted here has left practice.</summary>
+    public int Ideas { get; set; }
+
+    public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
+}

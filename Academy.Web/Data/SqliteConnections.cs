@@ -17,7 +17,7 @@ public static class SqliteConnections
 
     public static DbContextOptionsBuilder UseAcademySqlite(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString)
-            .AddInterceptors(PragmaInterceptor.Instance, TrainingCountsInterceptor.Instance)
+            .AddInterceptors(PragmaInterceptor.Instance, TrainingCountsInterceptor.Instance, IdeaMonthCountsInterceptor.Instance)
             // A conflict the code expects (a double click) is caught and answered; anything else is rethrown and
             // logged where it is handled, so EF's own error entries would only repeat it.
             .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));

@@ -16,11 +16,12 @@ namespace Academy.Bench;
 
 /// <summary>The leading indicator page (<c>/indicator</c>) over N ideas and M employees, for HR (everyone) and for a
 /// manager of 19 people, against the module page, same client, alternating, in the same rounds (TestServer in this
-/// process). Time to first byte is the time until the client reads the first bytes of the body.</summary>
+/// process). Time to first byte is the time until the client reads the first bytes of the body. <c>--keep</c> leaves the
+/// database behind, to profile its statements with sqlite3.</summary>
 /// <remarks>Data (fixed seed): M employees in 8 departments, one manager per 20; each completed 0 to 6 of the site's
 /// modules, a tenth of them expired; N ideas posted over the last two years by random employees, each with one of
 /// the standards (or none, one in ten): 40 % in practice (its day after its posting), 20 % trying, 10 % not now, the
-/// rest proposed.</remarks>
+/// rest proposed; then the monthly counts of the ideas in practice, as the site keeps them.</remarks>
 public static partial class IndicatorRun
 {
     private const string Password = "Academy-Bench-2026";
@@ -107,8 +108,12 @@ public static partial class IndicatorRun
         finally
         {
             SqliteConnection.ClearAllPools();
-            try { Directory.Delete(folder, recursive: true); }
-            catch (IOException) { }
+            if (args.Contains("--keep")) Console.WriteLine($"kept {Path.Combine(folder, "academy.db")} for sqlite3 (delete it when done)");
+            else
+            {
+                try { Directory.Delete(folder, recursive: true); }
+                catch (IOException) { }
+            }
         }
     }
 
@@ -200,6 +205,13 @@ public static partial class IndicatorRun
             for (var p = 0; p < values.Length; p++) idea.Parameters[p].Value = values[p];
             idea.ExecuteNonQuery();
         }
+        // The monthly counts the site keeps as ideas move (IdeaMonthCountsInterceptor), made as migration IdeaMonthCounts makes them.
+        using var counts = Command("""
+            INSERT INTO IdeaMonthCounts (Month, Department, StandardId, Ideas)
+            SELECT date(InPracticeOn, 'start of month'), COALESCE(Department, ''), COALESCE(StandardId, ''), COUNT(*)
+            FROM ServiceIdeas WHERE Status = 2 AND InPracticeOn IS NOT NULL GROUP BY 1, 2, 3
+            """);
+        counts.ExecuteNonQuery();
         transaction.Commit();
     }
 

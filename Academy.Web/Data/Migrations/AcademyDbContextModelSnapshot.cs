@@ -744,6 +744,27 @@ namespace Academy.Web.Data.Migrations
                     b.ToTable("IdeaEndorsements");
                 });
 
+            modelBuilder.Entity("Academy.Web.Data.IdeaMonthCount", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandardId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ideas")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "Department", "StandardId");
+
+                    b.ToTable("IdeaMonthCounts");
+                });
+
             modelBuilder.Entity("Academy.Web.Data.Lease", b =>
                 {
                     b.Property<string>("Name")
@@ -1378,6 +1399,7 @@ namespace Academy.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
@@ -1404,6 +1426,8 @@ namespace Academy.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status", "InPracticeOn", "Department", "StandardId");
+
+                    b.HasIndex("AuthorId", "Status", "InPracticeOn", "Department", "StandardId");
 
                     b.ToTable("ServiceIdeas");
                 });

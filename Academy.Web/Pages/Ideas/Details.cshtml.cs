@@ -86,7 +86,19 @@ public sealed class DetailsModel(AcademyDbContext db, ContentCatalog catalog, Ti
             await LoadAsync(id, cancellationToken);
             return Page();
         }
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another decision was saved since the idea was read (its status is a concurrency token): nothing of this one
+            // is kept, and the page shows where the idea stands now.
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("", t["Someone decided on this idea a moment ago: here is where it stands now."]);
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
         return RedirectToPage(new { id, decided = true });
     }
 

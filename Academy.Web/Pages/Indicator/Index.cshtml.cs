@@ -63,7 +63,7 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
     {
         SeesEveryone = User.SeesEveryone();
         var months = IdeaRules.LastMonths(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Months);
-        return (months, await IndicatorFigures.InPracticeAsync(IndicatorFigures.Visible(db, User.EmployeeId(), SeesEveryone), months[0], cancellationToken));
+        return (months, await IndicatorFigures.InPracticeAsync(db, User.EmployeeId(), SeesEveryone, months[0], cancellationToken));
     }
 
     private ColumnChart MonthChart(IReadOnlyList<DateOnly> months, IReadOnlyList<IndicatorFigures.Count> counts) => new("per-month",
@@ -85,7 +85,7 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         var departments = ideas.Keys.Union(people.Keys).OrderBy(d => d.Length == 0 ? "\uffff" : d, StringComparer.CurrentCulture).ToList();
         return new("per-department",
             t["Ideas put into practice per department"],
-            t["Over the last {0} months, each department’s ideas put into practice, beside its training currency: the share of its people current on the standards, all standards together.", Months],
+            t["Over the last {0} months, each department’s ideas put into practice, beside its training currency: the share of its people current on the standards, all standards together. An idea counts in the department its author was in when posting it.", Months],
             Math.Max(1, ideas.Values.DefaultIfEmpty(0).Max()),
             departments.Select(d => (Name: d.Length == 0 ? t["No department"].Value : d, Ideas: ideas.GetValueOrDefault(d), Row: people.GetValueOrDefault(d)))
                 .Select(d => new ChartBar(d.Name, d.Ideas, ChartFormat.Count(d.Ideas),

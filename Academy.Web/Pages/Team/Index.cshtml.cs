@@ -38,7 +38,7 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         Rows = open.Select(a => new Row(a.Id, a.FullName, NoticeText.Title(catalog.Current, a.ItemKind, a.ItemId, language), a.DueOn, a.DueOn < today))
             .OrderByDescending(r => r.Overdue).ThenBy(r => r.Due ?? DateOnly.MaxValue).ThenBy(r => r.EmployeeName).ToList();
         var months = IdeaRules.LastMonths(today, Indicator.IndexModel.Months);
-        var counts = await Indicator.IndicatorFigures.InPracticeAsync(Indicator.IndicatorFigures.Visible(db, me, seesEveryone: false), months[0], cancellationToken);
+        var counts = await Indicator.IndicatorFigures.InPracticeAsync(db, me, seesEveryone: false, months[0], cancellationToken);
         (IdeasInAYear, IdeasThisMonth) = (counts.Sum(c => c.Ideas), counts.Where(c => c.Year == today.Year && c.Month == today.Month).Sum(c => c.Ideas));
         Nudged = nudged;
         return Page();

@@ -771,6 +771,27 @@ namespace Academy.Web.Data.Postgres.Migrations
                     b.ToTable("IdeaEndorsements");
                 });
 
+            modelBuilder.Entity("Academy.Web.Data.IdeaMonthCount", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("StandardId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Ideas")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Month", "Department", "StandardId");
+
+                    b.ToTable("IdeaMonthCounts");
+                });
+
             modelBuilder.Entity("Academy.Web.Data.Lease", b =>
                 {
                     b.Property<string>("Name")
@@ -1431,6 +1452,7 @@ namespace Academy.Web.Data.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("Text")
@@ -1457,6 +1479,8 @@ namespace Academy.Web.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status", "InPracticeOn", "Department", "StandardId");
+
+                    b.HasIndex("AuthorId", "Status", "InPracticeOn", "Department", "StandardId");
 
                     b.ToTable("ServiceIdeas");
                 });

@@ -1,0 +1,53 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Academy.Web.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class IdeaMonthCounts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "IdeaMonthCounts",
+                columns: table => new
+                {
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StandardId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Ideas = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdeaMonthCounts", x => new { x.Month, x.Department, x.StandardId });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceIdeas_AuthorId_Status_InPracticeOn_Department_StandardId",
+                table: "ServiceIdeas",
+                columns: new[] { "AuthorId", "Status", "InPracticeOn", "Department", "StandardId" });
+
+            // The counts of the ideas already in practice (status 2); from now on, IdeaMonthCountsInterceptor keeps them.
+            migrationBuilder.Sql("""
+                INSERT INTO "IdeaMonthCounts" ("Month", "Department", "StandardId", "Ideas")
+                SELECT date("InPracticeOn", 'start of month'), COALESCE("Department", ''), COALESCE("StandardId", ''), COUNT(*)
+                FROM "ServiceIdeas" WHERE "Status" = 2 AND "InPracticeOn" IS NOT NULL
+                GROUP BY 1, 2, 3
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "IdeaMonthCounts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ServiceIdeas_AuthorId_Status_InPracticeOn_Department_StandardId",
+                table: "ServiceIdeas");
+        }
+    }
+}
