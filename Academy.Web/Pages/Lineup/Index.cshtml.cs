@@ -39,6 +39,9 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         var now = clock.GetUtcNow();
         var today = LineupOfDay.DayOf(now);
         var dayStart = LineupOfDay.StartOf(today);
+        // One connection for the card's reads and the layout's, instead of an open (a pooled handle, SQLite's pragmas)
+        // for each: EF keeps a connection opened here until the request's context is disposed.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var head = await HeadQuery(db, me, dayStart, today, new DateOnly(today.Year, today.Month, 1)) ?? new Head(null, 0, null, 0, 0);
         Lineup = await LineupOfDay.LoadAsync(db, content, today, head.Department is { } department ? [department] : [], cancellationToken);
 
