@@ -204,6 +204,44 @@ public sealed class LineupPageTests(LineupPageTests.Site fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Story_PutInPractice_IsOnTheNextCardAtOnce_AndOneOfTomorrow_TheNextDay()
+    {
+        var department = $"Reception {Guid.NewGuid():N}";
+        var (manager, managerId) = await NewEmployeeAsync();
+        var (client, id) = await NewEmployeeAsync(managerId, department);
+        var today = DateOnly.FromDateTime(site.Clock.GetUtcNow().UtcDateTime);
+        var marker = Guid.NewGuid().ToString("N");
+        int proposed;
+        using (var scope = site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+            var idea = Idea(id, department, $"Proposed, then in practice {marker}", IdeaStatus.Proposed, null);
+            db.ServiceIdeas.Add(idea);
+            await db.SaveChangesAsync();
+            proposed = idea.Id;
+        }
+        async Task<List<string>> StoriesAsync() =>
+            [.. (await client.GetDocumentAsync("/lineup")).QuerySelectorAll("#stories .story").Select(s => s.TextContent)];
+        Assert.DoesNotContain(await StoriesAsync(), s => s.Contains(marker));
+
+        // The manager puts it into practice: the card read just before does not hide it.
+        var decided = await manager.PostFormAsync($"/ideas/{proposed}?handler=Decide", new() { ["To"] = "InPractice" }, $"/ideas/{proposed}");
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        Assert.Contains($"Proposed, then in practice {marker}", (await StoriesAsync())[0]);
+
+        // One in practice from tomorrow is not today's story, and is tomorrow's.
+        using (var scope = site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+            db.ServiceIdeas.Add(Idea(id, department, $"From tomorrow {marker}", IdeaStatus.InPractice, today.AddDays(1)));
+            await db.SaveChangesAsync();
+        }
+        Assert.DoesNotContain(await StoriesAsync(), s => s.Contains($"From tomorrow {marker}"));
+        site.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Contains($"From tomorrow {marker}", (await StoriesAsync())[0]);
+    }
+
+    [Fact]
     public async Task PresentMode_TellsTheStoriesOfEveryDepartmentOfTheTeam_BeforeNewerOnesOfOthers()
     {
         var (_, managerId) = await NewEmployeeAsync();
