@@ -180,6 +180,97 @@ public sealed class LineupPageTests(LineupPageTests.Site fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Story_FromAnotherTeam_FillsTheCard_WhenTheLearnersDepartmentHasOnlyOne()
+    {
+        var department = $"Spa {Guid.NewGuid():N}";
+        var (client, id) = await NewEmployeeAsync(department: department);
+        var today = DateOnly.FromDateTime(site.Clock.GetUtcNow().UtcDateTime);
+        var marker = Guid.NewGuid().ToString("N");
+        using (var scope = site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+            db.ServiceIdeas.AddRange(
+                Idea(id, department, $"Ours, long ago {marker}", IdeaStatus.InPractice, today.AddDays(-40)),
+                Idea(id, $"Bar {marker}", $"Another team, older {marker}", IdeaStatus.InPractice, today.AddDays(-1)),
+                Idea(id, $"Bar {marker}", $"Another team, today {marker}", IdeaStatus.InPractice, today));
+            await db.SaveChangesAsync();
+        }
+
+        var stories = (await client.GetDocumentAsync("/lineup")).QuerySelectorAll("#stories .story").Select(s => s.TextContent).ToList();
+
+        Assert.Equal(2, stories.Count);
+        Assert.Contains($"Ours, long ago {marker}", stories[0]);
+        Assert.Contains($"Another team, today {marker}", stories[1]);
+    }
+
+    [Fact]
+    public async Task Story_PutInPractice_IsOnTheNextCardAtOnce_AndOneOfTomorrow_TheNextDay()
+    {
+        var department = $"Reception {Guid.NewGuid():N}";
+        var (manager, managerId) = await NewEmployeeAsync();
+        var (client, id) = await NewEmployeeAsync(managerId, department);
+        var today = DateOnly.FromDateTime(site.Clock.GetUtcNow().UtcDateTime);
+        var marker = Guid.NewGuid().ToString("N");
+        int proposed;
+        using (var scope = site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+            var idea = Idea(id, department, $"Proposed, then in practice {marker}", IdeaStatus.Proposed, null);
+            db.ServiceIdeas.Add(idea);
+            await db.SaveChangesAsync();
+            proposed = idea.Id;
+        }
+        async Task<List<string>> StoriesAsync() =>
+            [.. (await client.GetDocumentAsync("/lineup")).QuerySelectorAll("#stories .story").Select(s => s.TextContent)];
+        Assert.DoesNotContain(await StoriesAsync(), s => s.Contains(marker));
+
+        // The manager puts it into practice: the card read just before does not hide it.
+        var decided = await manager.PostFormAsync($"/ideas/{proposed}?handler=Decide", new() { ["To"] = "InPractice" }, $"/ideas/{proposed}");
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        Assert.Contains($"Proposed, then in practice {marker}", (await StoriesAsync())[0]);
+
+        // One in practice from tomorrow is not today's story, and is tomorrow's.
+        using (var scope = site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+            db.ServiceIdeas.Add(Idea(id, department, $"From tomorrow {marker}", IdeaStatus.InPractice, today.AddDays(1)));
+            await db.SaveChangesAsync();
+        }
+        Assert.DoesNotContain(await StoriesAsync(), s => s.Contains($"From tomorrow {marker}"));
+        site.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Contains($"From tomorrow {marker}", (await StoriesAsync())[0]);
+    }
+
+    [Fact]
+    public async Task PresentMode_TellsTheStoriesOfEveryDepartmentOfTheTeam_BeforeNewerOnesOfOthers()
+    {
+        var (_, managerId) = await NewEmployeeAsync();
+        var (kitchen, bar) = ($"Kitchen {Guid.NewGuid():N}", $"Bar {Guid.NewGuid():N}");
+        var (_, cook) = await NewEmployeeAsync(managerId, kitchen);
+        var (_, barman) = await NewEmployeeAsync(managerId, bar);
+        var today = DateOnly.FromDateTime(site.Clock.GetUtcNow().UtcDateTime);
+        var marker = Guid.NewGuid().ToString("N");
+        string email;
+        using (var scope = site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+            db.ServiceIdeas.AddRange(
+                Idea(cook, kitchen, $"Kitchen's {marker}", IdeaStatus.InPractice, today.AddDays(-5)),
+                Idea(barman, bar, $"Bar's {marker}", IdeaStatus.InPractice, today.AddDays(-4)),
+                Idea(cook, $"Elsewhere {marker}", $"Newer, another team {marker}", IdeaStatus.InPractice, today));
+            await db.SaveChangesAsync();
+            email = await db.Users.Where(u => u.Id == managerId).Select(u => u.Email!).SingleAsync();
+        }
+
+        var page = await (await site.SignInAsync(email)).GetDocumentAsync("/lineup/present");
+        var stories = page.QuerySelectorAll("#stories .story").Select(s => s.TextContent).ToList();
+
+        Assert.Equal(2, stories.Count);
+        Assert.Contains($"Bar's {marker}", stories[0]);
+        Assert.Contains($"Kitchen's {marker}", stories[1]);
+    }
+
+    [Fact]
     public async Task PresentMode_IsForbiddenToALearner_AndToTheManagerOfAnotherTeam()
     {
         var (_, managerId, _) = await TeamAsync();

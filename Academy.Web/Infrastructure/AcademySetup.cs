@@ -131,6 +131,8 @@ public static class AcademySetup
         services.AddScoped<Import.Invitations>();
         services.AddSingleton<Import.ImportProgress>();
         services.AddSingleton<Pages.Reports.Subscriptions.ReportLinks>();
+        services.AddMemoryCache();
+        services.AddSingleton<Pages.Lineup.LineupStoriesCache>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -11,7 +11,8 @@ namespace Academy.Web.Pages.Ideas;
 
 /// <summary>One idea: its comments, endorsing it, the decision of a manager of the author's team (or HR), and for a
 /// trainer, an idea in practice turned into a draft scenario.</summary>
-public sealed class DetailsModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class DetailsModel(AcademyDbContext db, ContentCatalog catalog, Lineup.LineupStoriesCache stories, TimeProvider clock, IStringLocalizer<SharedResource> t)
+    : PageModel
 {
     public sealed record View(int Id, IdeaKind Kind, string Text, string AuthorId, string Author, string? Department, string? StandardId,
         DateTimeOffset PostedAt, IdeaStatus Status, DateOnly? InPracticeOn, string? NotNowReason, string? DecidedBy);
@@ -99,6 +100,8 @@ public sealed class DetailsModel(AcademyDbContext db, ContentCatalog catalog, Ti
             await LoadAsync(id, cancellationToken);
             return Page();
         }
+        // In practice, or no longer: the line-up's stories change.
+        stories.IdeasChanged();
         return RedirectToPage(new { id, decided = true });
     }
 

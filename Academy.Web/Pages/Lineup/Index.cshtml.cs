@@ -11,7 +11,8 @@ namespace Academy.Web.Pages.Lineup;
 
 /// <summary>The learner's daily line-up card: the standard of the day and its frame, colleagues' stories, three review
 /// items answered in place, and "done for today" with a streak. Under two minutes, one-handed on a phone.</summary>
-public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, LineupStoriesCache stories, TimeProvider clock, IStringLocalizer<SharedResource> t)
+    : PageModel
 {
     public LineupOfDay Lineup { get; private set; } = null!;
 
@@ -39,8 +40,11 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         var now = clock.GetUtcNow();
         var today = LineupOfDay.DayOf(now);
         var dayStart = LineupOfDay.StartOf(today);
+        // One connection for the card's reads and the layout's, instead of an open (a pooled handle, SQLite's pragmas)
+        // for each: EF keeps a connection opened here until the request's context is disposed.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var head = await HeadQuery(db, me, dayStart, today, new DateOnly(today.Year, today.Month, 1)) ?? new Head(null, 0, null, 0, 0);
-        Lineup = await LineupOfDay.LoadAsync(db, content, today, head.Department is { } department ? [department] : [], cancellationToken);
+        Lineup = await LineupOfDay.LoadAsync(stories, db, content, today, head.Department is { } department ? [department] : [], cancellationToken);
 
         Answered = head.Answered;
         var left = Math.Max(0, LineupRules.ReviewsPerDay - Answered);

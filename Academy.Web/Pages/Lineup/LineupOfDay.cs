@@ -2,7 +2,6 @@ using System.Globalization;
 using Academy.Domain.Content;
 using Academy.Domain.Practice;
 using Academy.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Web.Pages.Lineup;
 
@@ -14,8 +13,6 @@ public sealed record LineupOfDay(DateOnly Day, Standard? Standard, LineupSource 
     /// <summary>An idea a colleague put into practice, told as a story.</summary>
     public sealed record Story(int Id, string Text, string Author, string? Department, DateOnly? Since);
 
-    private const int StoryCount = 2;
-
     /// <summary>The UTC day of <paramref name="now"/>, the day spaced review counts in too.</summary>
     public static DateOnly DayOf(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);
 
@@ -23,38 +20,21 @@ public sealed record LineupOfDay(DateOnly Day, Standard? Standard, LineupSource 
 
     /// <summary>The line-up of <paramref name="day"/>. Stories are ideas in practice (by that day), those of
     /// <paramref name="departments"/> first, the most recent first.</summary>
-    public static async Task<LineupOfDay> LoadAsync(AcademyDbContext db, PublishedContent content, DateOnly day, IReadOnlyCollection<string> departments,
-        CancellationToken cancellationToken)
+    public static async Task<LineupOfDay> LoadAsync(LineupStoriesCache cache, AcademyDbContext db, PublishedContent content, DateOnly day,
+        IReadOnlyCollection<string> departments, CancellationToken cancellationToken)
     {
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var pick = LineupRules.StandardOf(content.Lineup, [.. content.Standards.Select(s => s.Id)], day);
         var standard = pick is null ? null : content.Standards.First(s => s.Id == pick.StandardId);
 
-        var rows = await StoriesQuery(db, day, [.. departments]).ToListAsync(cancellationToken);
-        var stories = rows.Select(r => new Story(r.Id, r.Text, r.Author, r.Department, r.Since))
-            .OrderByDescending(s => s.Department is { } d && departments.Contains(d)).ThenByDescending(s => s.Since).ThenByDescending(s => s.Id).Take(StoryCount);
+        // A learner has one department at most, a manager's team a few: the stories of each (or of none).
+        var candidates = new List<Story>();
+        string?[] each = departments.Count == 0 ? [null] : [.. departments];
+        foreach (var department in each)
+            candidates.AddRange(await cache.LatestAsync(db, day, department, cancellationToken));
+        var stories = candidates.DistinctBy(r => r.Id)
+            .OrderByDescending(s => s.Department is { } d && departments.Contains(d)).ThenByDescending(s => s.Since).ThenByDescending(s => s.Id)
+            .Take(LineupStoriesCache.StoryCount);
         return new LineupOfDay(day, standard, pick?.Source ?? LineupSource.Cycle, standard?.FrameIn(language), [.. stories]);
-    }
-
-    /// <summary>The latest ideas in practice by <c>day</c>, two of <c>departments</c> and two of the rest: one query of two
-    /// short reads on the (Status, InPracticeOn) index rather than one that sorts every idea by department. Compiled
-    /// once, as every learner's card runs it.</summary>
-    private static readonly Func<AcademyDbContext, DateOnly, string[], IAsyncEnumerable<StoryRow>> StoriesQuery =
-        EF.CompileAsyncQuery((AcademyDbContext db, DateOnly day, string[] departments) =>
-            db.ServiceIdeas.Where(i => i.Status == IdeaStatus.InPractice && i.InPracticeOn <= day && i.Department != null && departments.Contains(i.Department))
-                .OrderByDescending(i => i.InPracticeOn).ThenByDescending(i => i.Id).Take(StoryCount)
-                .Select(i => new StoryRow { Id = i.Id, Text = i.Text, Author = i.Author!.FullName, Department = i.Department, Since = i.InPracticeOn })
-                .Concat(db.ServiceIdeas.Where(i => i.Status == IdeaStatus.InPractice && i.InPracticeOn <= day && (i.Department == null || !departments.Contains(i.Department)))
-                    .OrderByDescending(i => i.InPracticeOn).ThenByDescending(i => i.Id).Take(StoryCount)
-                    .Select(i => new StoryRow { Id = i.Id, Text = i.Text, Author = i.Author!.FullName, Department = i.Department, Since = i.InPracticeOn })));
-
-    /// <summary>A story as read: a set operation (the Concat) cannot end in a constructor call, only in member assignments.</summary>
-    private sealed class StoryRow
-    {
-        public int Id { get; init; }
-        public string Text { get; init; } = "";
-        public string Author { get; init; } = "";
-        public string? Department { get; init; }
-        public DateOnly? Since { get; init; }
     }
 }

@@ -8,7 +8,7 @@ namespace Academy.Web.Pages.Lineup;
 
 /// <summary>Present mode: a team's line-up in large type for the ten-minute meeting, then who attended. A manager
 /// presents to their own team (direct reports); HR and administrators to any manager's team.</summary>
-public sealed class PresentModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock) : PageModel
+public sealed class PresentModel(AcademyDbContext db, ContentCatalog catalog, LineupStoriesCache stories, TimeProvider clock) : PageModel
 {
     public sealed record Member(string Id, string Name, bool Attended);
     public sealed record Manager(string Id, string Name, int TeamSize);
@@ -41,7 +41,7 @@ public sealed class PresentModel(AcademyDbContext db, ContentCatalog catalog, Ti
             .Select(a => a.EmployeeId).ToListAsync(cancellationToken);
         Team = [.. team.Select(m => m with { Attended = attended.Contains(m.Id) })];
         var departments = await db.Users.Where(u => u.ManagerId == ManagerId && u.IsActive && u.Department != null).Select(u => u.Department!).Distinct().ToListAsync(cancellationToken);
-        Lineup = await LineupOfDay.LoadAsync(db, catalog.Current, today, departments, cancellationToken);
+        Lineup = await LineupOfDay.LoadAsync(stories, db, catalog.Current, today, departments, cancellationToken);
         Saved = saved;
         return Page();
     }
