@@ -85,6 +85,8 @@ namespace Academy.Web.Data.Postgres.Migrations
 
                     b.HasIndex("RuleId");
 
+                    b.HasIndex("ItemId", "EmployeeId");
+
                     b.HasIndex("DueOn", "CompletedAt", "RemovedAt");
 
                     b.HasIndex("EmployeeId", "ItemKind", "ItemId", "Cycle")
@@ -680,6 +682,38 @@ namespace Academy.Web.Data.Postgres.Migrations
                     b.ToTable("TrainingCounts");
                 });
 
+            modelBuilder.Entity("Academy.Web.Data.EmployeeTrainingGroupCount", b =>
+                {
+                    b.Property<string>("EmployeeId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Assigned")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Expired")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Expiring")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InProgress")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EmployeeId", "Group");
+
+                    b.ToTable("TrainingGroupCounts");
+                });
+
             modelBuilder.Entity("Academy.Web.Data.ExportRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -823,6 +857,8 @@ namespace Academy.Web.Data.Postgres.Migrations
 
                     b.HasKey("EmployeeId", "ModuleId", "LessonNumber");
 
+                    b.HasIndex("ModuleId", "EmployeeId");
+
                     b.ToTable("LessonViews");
                 });
 
@@ -959,6 +995,8 @@ namespace Academy.Web.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("ModuleId", "EmployeeId");
 
                     b.HasIndex("EmployeeId", "ModuleId", "Sequence")
                         .IsUnique();
@@ -1183,6 +1221,8 @@ namespace Academy.Web.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ContentVersionId");
+
+                    b.HasIndex("ModuleId", "EmployeeId");
 
                     b.HasIndex("EmployeeId", "ModuleId", "QuizId");
 
@@ -1683,6 +1723,15 @@ namespace Academy.Web.Data.Postgres.Migrations
             modelBuilder.Entity("Academy.Web.Data.EmployeeTrainingCount", b =>
                 {
                     b.HasOne("Academy.Web.Data.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Academy.Web.Data.EmployeeTrainingGroupCount", b =>
+                {
+                    b.HasOne("Academy.Web.Data.EmployeeTrainingCount", null)
                         .WithMany()
                         .HasForeignKey("EmployeeId")
                         .OnDelete(DeleteBehavior.Cascade)
