@@ -43,8 +43,7 @@ public static partial class ReportsRun
         double ScreenMedian, double ScreenP99, double ModuleMedian, double ModuleP99, double RollupsMedian, string LoadBefore, string LoadAfter,
         IReadOnlyList<Filtered> Filters);
 
-    /// <summary>The rollups page with one filter on modules (counted live, not from the kept counts), and the module page
-    /// timed after each of its requests.</summary>
+    /// <summary>The rollups page with one filter on modules, and the module page timed after each of its requests.</summary>
     private sealed record Filtered(string Name, string Query, int Modules, double Median, double Max, double ModuleMedian, string Load);
 
     private static Export Print(string format, Export e)
@@ -435,7 +434,7 @@ public static partial class ReportsRun
         if (results.Any(r => r.Filters.Count > 0))
         {
             yield return "";
-            yield return "Rollups page (`/reports/rollups`, as HR, every employee) filtered on modules, counted live, each request followed by the module page; after one request of warm-up:";
+            yield return "Rollups page (`/reports/rollups`, as HR, every employee) filtered on modules (one module counted live, a program's or a standard's summed from the kept counts), each request followed by the module page; after one request of warm-up:";
             yield return "";
             yield return "| database | employees × modules | filter | modules selected | rollups median | rollups max | module page median | ratio of medians | load average after |";
             yield return "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |";
