@@ -113,7 +113,7 @@ public sealed class ReportsOptions
 
     public int LinkLifetimeDays { get; set; } = 7;
 
-    /// <summary>Beyond this many employees whose kept counts are stale, the unfiltered rollups show their last counts,
+    /// <summary>Beyond this many employees whose kept counts are stale, the rollups from kept counts show their last counts,
     /// dated, instead of counting them live within the page view.</summary>
     public int LiveCountLimit { get; set; } = 2000;
 }

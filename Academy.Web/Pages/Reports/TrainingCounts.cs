@@ -8,7 +8,9 @@ namespace Academy.Web.Pages.Reports;
 
 /// <summary>Keeps <see cref="EmployeeTrainingCount"/> rows: each employee's cells counted by <see cref="RollupsQuery"/>
 /// over every published module, a few hundred employees at a time (the statement's indexed path), so that the rollups
-/// at 50,000 employees sum rows instead of ranking 5 million assignments per page view.</summary>
+/// at 50,000 employees sum rows instead of ranking 5 million assignments per page view; and with them the same counts
+/// over each standard's modules and each program's (<see cref="EmployeeTrainingGroupCount"/>), for the rollups filtered
+/// by one of them.</summary>
 public sealed class TrainingCounts(AcademyDbContext db, PublishedContent content, DateTimeOffset now)
 {
     private const int Chunk = 500;
@@ -28,14 +30,11 @@ public sealed class TrainingCounts(AcademyDbContext db, PublishedContent content
         content.Modules.Values.Select(m => new ReportModule(m.Id, m.Id, m.Default.RefresherWindow)).ToList();
 
     /// <summary>The groups counted besides every module: each standard's modules and each program's.</summary>
-    public static Dictionary<string, IReadOnlyCollection<string>> Groups(PublishedContent content)
-    {
-        var groups = content.Modules.Values.SelectMany(m => m.Default.Standards.Select(s => (Group: EmployeeTrainingGroupCount.Standard + s, Module: m.Id)))
+    public static Dictionary<string, IReadOnlyCollection<string>> Groups(PublishedContent content) =>
+        content.Modules.Values.SelectMany(m => m.Default.Standards.Select(s => (Group: EmployeeTrainingGroupCount.Standard + s, Module: m.Id)))
             .Concat(content.Programs.SelectMany(p => p.ModuleIds.Where(content.Modules.ContainsKey).Select(id => (Group: EmployeeTrainingGroupCount.Program + p.Id, Module: id))))
             .GroupBy(x => x.Group, x => x.Module)
             .ToDictionary(g => g.Key, g => (IReadOnlyCollection<string>)g.Distinct().ToList());
-        return groups;
-    }
 
     /// <summary>The kept group that holds the counts over exactly the modules <paramref name="filter"/> selects, if any:
     /// a filter on one standard or on one program, and on nothing else that selects modules.</summary>
