@@ -1,5 +1,7 @@
 using System.Globalization;
+using Academy.Domain.Assignments;
 using Academy.Tests.Pages;
+using Academy.Web.Data;
 using Academy.Web.Jobs;
 using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
@@ -97,12 +99,22 @@ public sealed class HrJourneyTests(BrowserFixture browser) : IClassFixture<Brows
     }
 
     [Fact]
-    public async Task HrFiltersTheCompletionReportByDepartment_AndExportsItAsXlsxAndCsv()
+    public async Task HrFiltersTheCompletionReportByDepartment_ExportsItAsXlsxAndCsv_AndSeesTheRollupsMoveAfterACompletion()
     {
-        // Two employees of a department of this test's own, so the report's rows are known whatever ran before.
+        // Two employees of a department of this test's own, so the report's rows are known whatever ran before; both
+        // have the refunds module to do.
         var department = $"Spa {Guid.NewGuid():N}"[..12];
-        var (_, ivoEmail) = await browser.Site.NewEmployeeAsync("Ivo Report", department: department);
-        var (_, janeEmail) = await browser.Site.NewEmployeeAsync("Jane Report", department: department);
+        var (ivo, ivoEmail) = await browser.Site.NewEmployeeAsync("Ivo Report", department: department);
+        var (jane, janeEmail) = await browser.Site.NewEmployeeAsync("Jane Report", department: department);
+        using (var scope = browser.Site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+            foreach (var id in new[] { ivo, jane })
+                db.Assignments.Add(new Assignment { EmployeeId = id, ItemKind = ItemKind.Module, ItemId = "refunds", Source = AssignmentSource.Manual, Reason = "Spa desk refunds",
+                    AssignedAt = DateTimeOffset.UtcNow, DueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30) });
+            await db.SaveChangesAsync();
+            await scope.ServiceProvider.GetRequiredService<TrainingCountsJob>().RunAsync(CancellationToken.None);
+        }
 
         var hr = await browser.SignedInPageAsync("hr@academy.test");
         await hr.GetByRole(AriaRole.Link, new() { Name = "Reports", Exact = true }).ClickAsync();
@@ -112,6 +124,7 @@ public sealed class HrJourneyTests(BrowserFixture browser) : IClassFixture<Brows
         await hr.GetByRole(AriaRole.Button, new() { Name = "Filter", Exact = true }).ClickAsync();
         await hr.ArrivedAsync(url => url.Contains("Department=", StringComparison.Ordinal));
         await AssertAccessibleAsync(hr);
+        var report = hr.Url;
         Assert.Equal("2 employees match the filters.", (await hr.Locator("#employee-count").TextContentAsync())!.Trim());
         var names = (await hr.Locator("#report tbody th[scope=row]").AllTextContentsAsync()).Select(n => n.Trim()).ToArray();
         Assert.Equal(new[] { "Ivo Report", "Jane Report" }, names);
@@ -133,6 +146,41 @@ public sealed class HrJourneyTests(BrowserFixture browser) : IClassFixture<Brows
 
         await VisitAsync(hr, "/reports/exports");
         Assert.Contains(department, await hr.Locator("#exports tbody tr").First.TextContentAsync());
+
+        // The rollups, from the filtered report: the department's two modules to do, none done yet.
+        await VisitAsync(hr, report);
+        await hr.GetByRole(AriaRole.Link, new() { Name = "Rollups by department and manager" }).ClickAsync();
+        await hr.ArrivedAsync(url => new Uri(url).AbsolutePath == "/reports/rollups");
+        await AssertAccessibleAsync(hr);
+        async Task<string[]> FiguresAsync(IPage page) => (await page.Locator("#by-department tbody tr").Filter(new() { HasTextString = department }).Locator("td").AllTextContentsAsync())
+            .Select(c => c.Replace('\u00a0', ' ').Replace('\u202f', ' ').Trim()).ToArray();
+        Assert.Equal(new[] { "2", "2", "0%", "0%" }, await FiguresAsync(hr));
+
+        // Ivo completes the module; the counts job (every five minutes) counts him again; HR reloads: one of two done.
+        using (var scope = browser.Site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+            db.ModuleCompletions.Add(new ModuleCompletion { EmployeeId = ivo, ModuleId = "refunds", Sequence = 1, ModuleVersion = 1, CompletedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+            await scope.ServiceProvider.GetRequiredService<TrainingCountsJob>().RunAsync(CancellationToken.None);
+        }
+        await hr.ReloadAsync();
+        await AssertAccessibleAsync(hr);
+        Assert.Equal(new[] { "2", "2", "50%", "0%" }, await FiguresAsync(hr));
+
+        // The same page in French on a 390 px phone: French headings and figures, no sideways scroll.
+        var phone = await browser.SignedInPageAsync("hr@academy.test", phoneWidth: 390);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Français" }).ClickAsync();
+        await phone.Locator("html[lang=fr]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await VisitAsync(phone, $"/reports/rollups?Department={Uri.EscapeDataString(department)}");
+        Assert.Equal("Synthèse par service et par responsable", (await phone.Locator("h1").TextContentAsync())!.Trim());
+        Assert.Equal("Taux de réalisation", (await phone.Locator("#by-department thead th").Nth(3).TextContentAsync())!.Trim());
+        Assert.Equal(new[] { "2", "2", "50 %", "0 %" }, await FiguresAsync(phone));
+        Assert.True(await phone.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The rollups scroll sideways on a 390 px phone.");
+        // The choice is kept on HR's account: back to English for the other journeys of this site.
+        await phone.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await phone.Locator("html[lang=en]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await phone.Context.CloseAsync();
     }
 
     [Fact]

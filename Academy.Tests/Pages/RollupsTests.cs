@@ -90,12 +90,13 @@ public sealed class RollupsTests
     }
 
     /// <summary>Each employee's cells per status by the report's rule, in memory (the screen's and the exports' reader).</summary>
-    private static async Task<Dictionary<string, long[]>> ByRuleAsync(ClockFactory site, string department)
+    private static async Task<Dictionary<string, long[]>> ByRuleAsync(ClockFactory site, string department, ReportFilter? filter = null)
     {
         using var scope = site.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
         var content = scope.ServiceProvider.GetRequiredService<ContentCatalog>().Current;
-        var report = new CompletionReport(db, content, ReportScope.Everyone, new ReportFilter { Department = department }, site.Clock.GetUtcNow());
+        var report = new CompletionReport(db, content, ReportScope.Everyone, new ReportFilter { Department = department, Module = filter?.Module, Program = filter?.Program, Standard = filter?.Standard },
+            site.Clock.GetUtcNow());
         var modules = report.Modules("en");
         var counts = new Dictionary<string, long[]>();
         await foreach (var row in report.RowsAsync(modules, null, 100, CancellationToken.None))
@@ -103,19 +104,35 @@ public sealed class RollupsTests
         return counts;
     }
 
-    private static async Task<Dictionary<string, long[]>> BySqlAsync(ClockFactory site, IReadOnlyCollection<string> ids)
+    private static async Task<Dictionary<string, long[]>> BySqlAsync(ClockFactory site, IReadOnlyCollection<string> ids, ReportFilter? modules = null)
     {
         using var scope = site.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
         var content = scope.ServiceProvider.GetRequiredService<ContentCatalog>().Current;
         var now = site.Clock.GetUtcNow();
-        var modules = new CompletionReport(db, content, ReportScope.Everyone, new ReportFilter(), now).Modules("en");
-        return await new RollupsQuery(db, content, now).CountsAsync(modules, ids, CancellationToken.None);
+        var columns = new CompletionReport(db, content, ReportScope.Everyone, modules ?? new ReportFilter(), now).Modules("en");
+        return await new RollupsQuery(db, content, now).CountsAsync(columns, ids, CancellationToken.None);
     }
 
-    [Fact]
-    public async Task SqlCounts_AreTheStatusRules_InEveryStatus_AsTheClockMoves()
+    /// <summary>No filter, then each filter on modules (of the repository's content): one module, a program's three, and a
+    /// standard's three, which the onboarding program's assignments cover too.</summary>
+    private static readonly ReportFilter[] ModuleFilters =
+    [
+        new(), new() { Module = "refunds" }, new() { Program = "back-office" }, new() { Standard = "own-the-problem" },
+    ];
+
+    public static TheoryData<int> Filters()
     {
+        var data = new TheoryData<int>();
+        for (var i = 0; i < ModuleFilters.Length; i++) data.Add(i);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task SqlCounts_AreTheStatusRules_InEveryStatus_AsTheClockMoves(int filter)
+    {
+        var modules = ModuleFilters[filter];
         using var site = new ClockFactory();
         var (department, ids) = await SeedAsync(site);
         // More people than the statement searches one by one: it then reads every row, and these unknown ids have no cell.
@@ -124,10 +141,10 @@ public sealed class RollupsTests
         foreach (var days in new[] { 0, 9, 26, 45, 120, 400 })
         {
             site.Clock.SetUtcNow(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero).AddDays(days));
-            var rule = await ByRuleAsync(site, department);
+            var rule = await ByRuleAsync(site, department, modules);
             Assert.Equal(30, rule.Count);
-            var searched = await BySqlAsync(site, ids);
-            var scanned = await BySqlAsync(site, many);
+            var searched = await BySqlAsync(site, ids, modules);
+            var scanned = await BySqlAsync(site, many, modules);
             foreach (var id in ids)
             {
                 Assert.Equal(rule[id], searched[id]);
@@ -136,7 +153,8 @@ public sealed class RollupsTests
             Assert.All(many.Skip(ids.Count), id => Assert.Equal(scanned[id].Sum(), scanned[id][(int)TrainingStatus.NotAssigned]));
             seen.UnionWith(rule.Values.SelectMany(c => Enum.GetValues<TrainingStatus>().Where(s => c[(int)s] > 0)));
         }
-        Assert.Equal(Enum.GetValues<TrainingStatus>(), seen.Order());
+        // One module alone: the seed's draw gives each of the 30 a cell in it (assigned, completed or started).
+        Assert.Equal(Enum.GetValues<TrainingStatus>().Where(s => modules.Module is null || s != TrainingStatus.NotAssigned), seen.Order());
     }
 
     [Fact]
@@ -148,29 +166,38 @@ public sealed class RollupsTests
         // Formatted as the page formats a rate (the test reads the page in English).
         static string Percent(long part, long whole) =>
             (whole == 0 ? 0 : (double)part / whole).ToString("P0", System.Globalization.CultureInfo.GetCultureInfo("en")).Replace(" ", "").Replace("\u00a0", "");
-        long Assigned(IEnumerable<string> people) => people.Sum(p => rule[p].Sum() - rule[p][(int)TrainingStatus.NotAssigned]);
-        long Completed(IEnumerable<string> people) => people.Sum(p => rule[p][(int)TrainingStatus.Completed] + rule[p][(int)TrainingStatus.Expiring]);
-        long Overdue(IEnumerable<string> people) => people.Sum(p => rule[p][(int)TrainingStatus.Overdue]);
+        static long Assigned(Dictionary<string, long[]> counts, IEnumerable<string> people) => people.Sum(p => counts[p].Sum() - counts[p][(int)TrainingStatus.NotAssigned]);
+        // A row of the page: employees, assigned, completion rate, overdue rate.
+        static string[] Row(Dictionary<string, long[]> counts, IReadOnlyCollection<string> people)
+        {
+            var assigned = Assigned(counts, people);
+            return [people.Count.ToString(), assigned.ToString(),
+                Percent(people.Sum(p => counts[p][(int)TrainingStatus.Completed] + counts[p][(int)TrainingStatus.Expiring]), assigned),
+                Percent(people.Sum(p => counts[p][(int)TrainingStatus.Overdue]), assigned)];
+        }
         static string Text(AngleSharp.Dom.IElement cell) => cell.TextContent.Replace(" ", "").Replace("\u00a0", "").Replace("\u202f", "");
 
         var hr = await site.SignInAsync("hr@academy.test");
         var page = await hr.GetDocumentAsync($"/reports/rollups?Department={Uri.EscapeDataString(department)}");
         var row = page.QuerySelector($"#by-department tr[data-name='{department}']")!;
-        Assert.Equal(["30", Assigned(ids).ToString(), Percent(Completed(ids), Assigned(ids)), Percent(Overdue(ids), Assigned(ids))],
-            row.QuerySelectorAll("td").Select(Text));
+        Assert.Equal(Row(rule, ids), row.QuerySelectorAll("td").Select(Text));
         // Roll 00 manages the even-numbered people from 2 on, Roll 01 the odd ones.
         var evens = ids.Where((_, i) => i >= 2 && i % 2 == 0).ToList();
         var manager = page.QuerySelector("#by-manager tr[data-name='Roll 00']")!;
-        Assert.Equal([evens.Count.ToString(), Assigned(evens).ToString(), Percent(Completed(evens), Assigned(evens)), Percent(Overdue(evens), Assigned(evens))],
-            manager.QuerySelectorAll("td").Select(Text));
+        Assert.Equal(Row(rule, evens), manager.QuerySelectorAll("td").Select(Text));
+
+        // Filtered on a standard's modules, the page counts those cells only.
+        var standard = await ByRuleAsync(site, department, new ReportFilter { Standard = "own-the-problem" });
+        var filtered = await hr.GetDocumentAsync($"/reports/rollups?Department={Uri.EscapeDataString(department)}&Standard=own-the-problem");
+        Assert.Equal(Row(standard, ids), filtered.QuerySelector($"#by-department tr[data-name='{department}']")!.QuerySelectorAll("td").Select(Text));
+        Assert.InRange(Assigned(standard, ids), 1, Assigned(rule, ids) - 1);
 
         // Roll 00 sees their own people only.
         using (var scope = site.Services.CreateScope())
         {
             var email = await scope.ServiceProvider.GetRequiredService<AcademyDbContext>().Users.Where(u => u.Id == ids[0]).Select(u => u.Email!).FirstAsync();
             var own = await (await site.SignInAsync(email)).GetDocumentAsync("/reports/rollups");
-            Assert.Equal([evens.Count.ToString(), Assigned(evens).ToString(), Percent(Completed(evens), Assigned(evens)), Percent(Overdue(evens), Assigned(evens))],
-                own.QuerySelector("#by-department tfoot tr")!.QuerySelectorAll("td").Select(Text));
+            Assert.Equal(Row(rule, evens), own.QuerySelector("#by-department tfoot tr")!.QuerySelectorAll("td").Select(Text));
         }
     }
 
@@ -196,6 +223,14 @@ public sealed class RollupsTests
         });
     }
 
+    /// <summary>The kept rows of one group (a standard's or a program's modules), "not assigned" left at 0.</summary>
+    private static async Task<Dictionary<string, long[]>> KeptInGroupAsync(ClockFactory site, string group, IReadOnlyCollection<string> ids)
+    {
+        using var scope = site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+        return await db.TrainingGroupCounts.AsNoTracking().Where(c => c.Group == group && ids.Contains(c.EmployeeId)).ToDictionaryAsync(c => c.EmployeeId, c => c.ByStatus());
+    }
+
     [Fact]
     public async Task KeptCounts_AreTheStatusRules_AfterACompletion_AsTheClockMoves_AndForANewcomer()
     {
@@ -216,6 +251,22 @@ public sealed class RollupsTests
             Assert.Equal([rule.Count.ToString(), assigned.ToString()],
                 page.QuerySelector("#by-department tfoot tr")!.QuerySelectorAll("td").Take(2).Select(c => c.TextContent.Trim()));
             Assert.Null(page.QuerySelector("#rollups-as-of"));
+
+            // The same for a standard's modules and a program's, kept per employee and group.
+            foreach (var filter in new ReportFilter[] { new() { Standard = "own-the-problem" }, new() { Program = "back-office" } })
+            {
+                var inGroup = await ByRuleAsync(site, department, filter);
+                var rows = await KeptInGroupAsync(site, TrainingCounts.GroupOf(filter)!, kept.Keys.ToList());
+                foreach (var id in kept.Keys)
+                {
+                    var counts = rows.GetValueOrDefault(id) ?? new long[Enum.GetValues<TrainingStatus>().Length];
+                    counts[(int)TrainingStatus.NotAssigned] = inGroup[id].Sum() - counts.Sum();
+                    Assert.Equal(inGroup[id], counts);
+                }
+                var filtered = await hr.GetDocumentAsync($"/reports/rollups?Department={Uri.EscapeDataString(department)}&{filter.ToQueryString()}");
+                Assert.Equal([inGroup.Count.ToString(), inGroup.Values.Sum(c => c.Sum() - c[(int)TrainingStatus.NotAssigned]).ToString()],
+                    filtered.QuerySelector("#by-department tfoot tr")!.QuerySelectorAll("td").Take(2).Select(c => c.TextContent.Trim()));
+            }
         }
 
         await AssertPageAndRowsAreTheRules(fresh: 0);
@@ -360,5 +411,54 @@ public sealed class RollupsTests
         using var other = site.Services.CreateScope();
         Assert.True(await other.ServiceProvider.GetRequiredService<AcademyDbContext>().ModuleCompletions
             .AnyAsync(c => c.EmployeeId == ids[3] && c.ModuleId == module && c.Sequence == sequence));
+
+    [Fact]
+    public async Task BeyondTheLiveLimit_ThePageShowsTheLastCounts_Dated_AndLeavesOutTheNeverCounted()
+    {
+        using var site = new ClockFactory(settings: new() { ["Academy:Reports:LiveCountLimit"] = "5" });
+        var counted = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
+        site.Clock.SetUtcNow(counted);
+        var (department, ids) = await SeedAsync(site);
+        await CountAgainAsync(site);
+        var then = await ByRuleAsync(site, department);
+        var url = $"/reports/rollups?Department={Uri.EscapeDataString(department)}";
+        static string Assigned(Dictionary<string, long[]> counts) => counts.Values.Sum(c => c.Sum() - c[(int)TrainingStatus.NotAssigned]).ToString();
+        static string[] Total(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            page.QuerySelector("#by-department tfoot tr")!.QuerySelectorAll("td").Take(2).Select(c => c.TextContent.Trim()).ToArray();
+
+        // 45 days on, the 30 employees' counts are stale (due dates and expiries passed), more than the page counts live;
+        // and 6 newcomers (an import's) were never counted, also more than it counts live.
+        site.Clock.SetUtcNow(counted.AddDays(45));
+        using (var scope = site.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Employee>>();
+            for (var i = 0; i < 6; i++)
+            {
+                var email = $"roll-new{i}-{Guid.NewGuid():N}@academy.test";
+                Assert.True((await users.CreateAsync(new Employee { UserName = email, Email = email, EmailConfirmed = true, FullName = $"Roll new {i}", Department = department },
+                    AcademyFactory.Password)).Succeeded);
+            }
+        }
+        var now = await ByRuleAsync(site, department);
+        Assert.Equal(36, now.Count);
+        Assert.NotEqual(then.Values.Sum(c => c[(int)TrainingStatus.Overdue]), now.Values.Sum(c => c[(int)TrainingStatus.Overdue]));
+
+        var hr = await site.SignInAsync("hr@academy.test");
+        var page = await hr.GetDocumentAsync(url);
+        // The numbers are those counted 45 days ago, the notice says so, and the newcomers are named as left out.
+        Assert.Equal(["30", Assigned(then)], Total(page));
+        var overdue = then.Values.Sum(c => c[(int)TrainingStatus.Overdue]) / (double)then.Values.Sum(c => c.Sum() - c[(int)TrainingStatus.NotAssigned]);
+        Assert.Equal(overdue.ToString("P0", System.Globalization.CultureInfo.GetCultureInfo("en")), page.QuerySelector("#by-department tfoot tr td:nth-of-type(4)")!.TextContent.Trim());
+        Assert.Equal($"Some counts date from {counted.UtcDateTime.ToString("g", System.Globalization.CultureInfo.GetCultureInfo("en"))} UTC; they are being brought up to date.",
+            page.QuerySelector("#rollups-as-of")!.TextContent.Trim());
+        Assert.Equal("6 employees are not counted yet and are left out.", page.QuerySelector("#rollups-uncounted")!.TextContent.Trim());
+
+        // Once the job has counted everyone again, the page is live: no notice, the 36 people and today's numbers.
+        await CountAgainAsync(site);
+        hr = await site.SignInAsync("hr@academy.test");
+        page = await hr.GetDocumentAsync(url);
+        Assert.Null(page.QuerySelector("#rollups-as-of"));
+        Assert.Null(page.QuerySelector("#rollups-uncounted"));
+        Assert.Equal(["36", Assigned(now)], Total(page));
     }
 }

@@ -44,6 +44,7 @@ public class AcademyDbContext : IdentityDbContext<Employee>, IDataProtectionKeyC
     public DbSet<ReportSend> ReportSends => Set<ReportSend>();
     public DbSet<MailAttachment> MailAttachments => Set<MailAttachment>();
     public DbSet<EmployeeTrainingCount> TrainingCounts => Set<EmployeeTrainingCount>();
+    public DbSet<EmployeeTrainingGroupCount> TrainingGroupCounts => Set<EmployeeTrainingGroupCount>();
 
     /// <summary>The keys that sign cookies and antiforgery tokens, shared by every node of the site.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

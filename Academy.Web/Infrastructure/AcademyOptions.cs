@@ -106,10 +106,14 @@ public sealed class SmtpOptions
 }
 
 /// <summary>Scheduled reports: how large a file may travel as an attachment, and how long the link that replaces a larger
-/// one works.</summary>
+/// one works; how many stale employees the rollups count live.</summary>
 public sealed class ReportsOptions
 {
     public long AttachmentLimitBytes { get; set; } = 5 * 1024 * 1024;
 
     public int LinkLifetimeDays { get; set; } = 7;
+
+    /// <summary>Beyond this many employees whose kept counts are stale, the rollups from kept counts show their last counts,
+    /// dated, instead of counting them live within the page view.</summary>
+    public int LiveCountLimit { get; set; } = 2000;
 }

@@ -33,8 +33,9 @@ static int Usage()
               (1,000 certificate PDFs against a one-line SkiaSharp page, and HR's zip of 1,000 through the real page)
           dotnet run -c Release --project bench/Academy.Bench -- assignments [--sizes 1000,10000] [--rounds 3] [--page-warmup 100] [--page-rounds 300] [--no-write]
               (assignment sync and refresher scan over generated employees × 60 modules against raw SQL; My learning against the lesson page)
-          dotnet run -c Release --project bench/Academy.Bench -- reports [--sizes 1000x20,10000x60,50000x100] [--rounds 2] [--screen-rounds 30] [--rollup-rounds 2] [--formats csv,xlsx] [--keep <folder>] [--no-write]
-              (the completion report's CSV and XLSX exports against a raw SqliteDataReader scan; its first screen against the module page)
+          dotnet run -c Release --project bench/Academy.Bench -- reports [--sizes 1000x20,10000x60,50000x100] [--rounds 2] [--screen-rounds 30] [--rollup-rounds 2] [--rollup-filters 0] [--formats csv,xlsx] [--keep <folder>] [--no-write]
+              (the completion report's CSV and XLSX exports against a raw SqliteDataReader scan; its first screen against the module page;
+               --rollup-filters N: N rounds of the rollups filtered by a module, a program and a standard, each against the module page)
           dotnet run -c Release --project bench/Academy.Bench -- employees [--sizes 1000,50000] [--no-write]
               (HR's employee CSV import: preview and apply times, then the same file again)
           dotnet run -c Release --project bench/Academy.Bench -- indicator [--ideas 100000] [--employees 10000] [--rounds 30] [--warmup 5] [--no-write]

@@ -40,7 +40,11 @@ public static partial class ReportsRun
         double HeapAfterMb, double WorkingSetBeforeMb, double WorkingSetPeakMb);
 
     private sealed record Result(string Database, int Employees, int Modules, double GenerateS, long Cells, Export? Csv, Export? Xlsx, double RawMs,
-        double ScreenMedian, double ScreenP99, double ModuleMedian, double ModuleP99, double RollupsMedian, string LoadBefore, string LoadAfter);
+        double ScreenMedian, double ScreenP99, double ModuleMedian, double ModuleP99, double RollupsMedian, string LoadBefore, string LoadAfter,
+        IReadOnlyList<Filtered> Filters);
+
+    /// <summary>The rollups page with one filter on modules, and the module page timed after each of its requests.</summary>
+    private sealed record Filtered(string Name, string Query, int Modules, double Median, double Max, double ModuleMedian, string Load);
 
     private static Export Print(string format, Export e)
     {
@@ -58,6 +62,7 @@ public static partial class ReportsRun
         var keep = Value(args, "--keep");
         var formats = (Value(args, "--formats") ?? "csv,xlsx").Split(',');
         var rollupRounds = int.Parse(Value(args, "--rollup-rounds") ?? "2", CultureInfo.InvariantCulture);
+        var filterRounds = int.Parse(Value(args, "--rollup-filters") ?? "0", CultureInfo.InvariantCulture);
         // The same sizes on PostgreSQL: each database is a copy of the SQLite one kept by an earlier run with --keep.
         var postgres = Value(args, "--postgres");
         if (postgres is not null && keep is null) throw new ArgumentException("--postgres copies the SQLite data kept with --keep: give the same --keep as the SQLite run.");
@@ -65,7 +70,7 @@ public static partial class ReportsRun
         foreach (var (employees, modules) in sizes)
         {
             Console.WriteLine($"{employees} employees × {modules} modules");
-            results.Add(await RunSizeAsync(employees, modules, rounds, screenRounds, rollupRounds, formats, keep is null ? null : Path.Combine(keep, $"{employees}x{modules}"),
+            results.Add(await RunSizeAsync(employees, modules, rounds, screenRounds, rollupRounds, filterRounds, formats, keep is null ? null : Path.Combine(keep, $"{employees}x{modules}"),
                 postgres is null ? null : new NpgsqlConnectionStringBuilder(postgres) { Database = $"academy_bench_{employees}x{modules}" }.ConnectionString));
         }
         var lines = Summary(results, rounds, screenRounds).ToList();
@@ -84,7 +89,7 @@ public static partial class ReportsRun
     /// generated only once), or null for a temporary folder deleted at the end.</param>
     /// <param name="postgres">A PostgreSQL database to run the site on instead, filled from the SQLite file in
     /// <paramref name="keep"/>.</param>
-    private static async Task<Result> RunSizeAsync(int employees, int moduleCount, int rounds, int screenRounds, int rollupRounds, string[] formats, string? keep,
+    private static async Task<Result> RunSizeAsync(int employees, int moduleCount, int rounds, int screenRounds, int rollupRounds, int filterRounds, string[] formats, string? keep,
         string? postgres)
     {
         var folder = keep ?? Directory.CreateTempSubdirectory("academy-report-bench-").FullName;
@@ -92,7 +97,11 @@ public static partial class ReportsRun
         if (postgres is not null && !reuse) throw new InvalidOperationException($"No SQLite data in {keep} to copy: run the same size on SQLite with --keep first.");
         try
         {
-            GeneratedContent.WriteTo(Path.Combine(folder, "content"), GeneratedContent.Create(moduleCount));
+            var files = GeneratedContent.Create(moduleCount);
+            // A program of six modules, as the real onboarding, for the rollups' program filter.
+            var programModules = files.Select(f => f.Path.Split('/')).Where(p => p is ["modules", _, "module.md"]).Select(p => p[1]).Take(6).ToList();
+            GeneratedContent.WriteTo(Path.Combine(folder, "content"), [.. files,
+                new SourceFile($"programs/{BenchProgram}.md", "---\ntitle: Bench program\n---\nSix modules.\n\n" + string.Concat(programModules.Select((m, i) => $"{i + 1}. {m}\n")))]);
             await using var site = new Site(folder, postgres);
             var catalog = site.Services.GetRequiredService<ContentCatalog>();
             var modules = catalog.Current.Modules.Values.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
@@ -143,7 +152,7 @@ public static partial class ReportsRun
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  first screen median {Median(screen):0} ms, module page {Median(module):0} ms"));
             var rollups = new List<double>();
-            if (rollupRounds > 0)
+            if (rollupRounds > 0 || filterRounds > 0)
             {
                 // The rollups sum the per-employee counts that the job keeps (the site here runs no jobs): count first.
                 var counting = Stopwatch.StartNew();
@@ -162,6 +171,7 @@ public static partial class ReportsRun
             if (rollups.Count > 0)
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  rollups page median {Median(rollups):0} ms, module page between them {Median(rollupModule):0} ms, ratio {Median(rollupModule) / Median(rollups):0.000} (load {PreviewRun.LoadAverage()})"));
+            var filtered = await TimeFiltersAsync(client, catalog, lesson, filterRounds);
             var (csv, xlsx, raw) = (new List<Export>(), new List<Export>(), new List<double>());
             for (var round = 0; round < rounds; round++)
             {
@@ -176,7 +186,7 @@ public static partial class ReportsRun
             Export? MedianOf(List<Export> runs) => runs.Count == 0 ? null
                 : runs.OrderBy(r => r.TotalMs).ElementAt(runs.Count / 2) with { HeapPeakMb = runs.Max(r => r.HeapPeakMb), LivePeakMb = runs.Max(r => r.LivePeakMb), WorkingSetPeakMb = runs.Max(r => r.WorkingSetPeakMb) };
             return new Result(postgres is null ? "SQLite" : "PostgreSQL", employees, moduleCount, generate.Elapsed.TotalSeconds, cells, MedianOf(csv), MedianOf(xlsx), raw.Count == 0 ? double.NaN : Median(raw),
-                Median(screen), Percentile(screen, 0.99), Median(module), Percentile(module, 0.99), rollups.Count == 0 ? double.NaN : Median(rollups), loadBefore, PreviewRun.LoadAverage());
+                Median(screen), Percentile(screen, 0.99), Median(module), Percentile(module, 0.99), rollups.Count == 0 ? double.NaN : Median(rollups), loadBefore, PreviewRun.LoadAverage(), filtered);
         }
         finally
         {
@@ -185,6 +195,41 @@ public static partial class ReportsRun
                 try { Directory.Delete(folder, recursive: true); }
                 catch (IOException) { }
         }
+    }
+
+    private const string BenchProgram = "bench-program";
+
+    /// <summary>The rollups page filtered by one module, by the six modules of a program and by the standard that the most
+    /// modules name (the largest share of the cells a filter on modules can select), each followed by the module page.</summary>
+    private static async Task<List<Filtered>> TimeFiltersAsync(HttpClient client, ContentCatalog catalog, string lesson, int rounds)
+    {
+        if (rounds == 0) return [];
+        var content = catalog.Current;
+        var modules = content.Modules.Values.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
+        var standard = modules.SelectMany(m => m.Default.Standards).GroupBy(s => s).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
+        var filters = new List<(string Name, string Query, int Modules)>
+        {
+            ("module", $"Module={modules[0].Id}", 1),
+            ("program", $"Program={BenchProgram}", content.Programs.Single(p => p.Id == BenchProgram).ModuleIds.Count),
+            ("standard", $"Standard={standard.Key}", standard.Count()),
+        };
+        var results = new List<Filtered>();
+        foreach (var (name, query, count) in filters)
+        {
+            var (pages, between) = (new List<double>(), new List<double>());
+            // One request of warm-up (the statement's plan, the pages' caches), not timed.
+            await TimeGetAsync(client, $"/reports/rollups?{query}");
+            for (var round = 0; round < rounds; round++)
+            {
+                try { pages.Add(await TimeGetAsync(client, $"/reports/rollups?{query}")); }
+                catch (TaskCanceledException) { pages.Add(client.Timeout.TotalMilliseconds); Console.WriteLine($"  rollups by {name}: no answer within the client's timeout"); }
+                between.Add(await TimeGetAsync(client, lesson));
+            }
+            results.Add(new Filtered(name, query, count, Median(pages), pages.Max(), Median(between), PreviewRun.LoadAverage()));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  rollups by {name} ({count} modules): median {Median(pages):0} ms, max {pages.Max():0} ms, module page between them {Median(between):0} ms (load {results[^1].Load})"));
+        }
+        return results;
     }
 
     private static async Task<Export> ExportAsync(HttpClient client, string token, string format)
@@ -385,6 +430,19 @@ public static partial class ReportsRun
         foreach (var r in results)
             yield return string.Create(CultureInfo.InvariantCulture,
                 $"| {r.Employees:N0} × {r.Modules} | {r.ScreenMedian:0} ms | {r.ScreenP99:0} ms | {r.ModuleMedian:0} ms | {r.ModuleP99:0} ms | {r.ModuleMedian / r.ScreenMedian:0.00} | {r.RollupsMedian:0} ms | {r.LoadBefore}; {r.LoadAfter} |");
+        yield return "";
+        if (results.Any(r => r.Filters.Count > 0))
+        {
+            yield return "";
+            yield return "Rollups page (`/reports/rollups`, as HR, every employee) filtered on modules (one module counted live, a program's or a standard's summed from the kept counts), each request followed by the module page; after one request of warm-up:";
+            yield return "";
+            yield return "| database | employees × modules | filter | modules selected | rollups median | rollups max | module page median | ratio of medians | load average after |";
+            yield return "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |";
+            foreach (var r in results)
+                foreach (var f in r.Filters)
+                    yield return string.Create(CultureInfo.InvariantCulture,
+                        $"| {r.Database} | {r.Employees:N0} × {r.Modules} | `{f.Query}` | {f.Modules} | {f.Median:0} ms | {f.Max:0} ms | {f.ModuleMedian:0} ms | {f.ModuleMedian / f.Median:0.000} | {f.Load} |");
+        }
         yield return "";
         yield return "Data generation (raw inserts, one transaction): " + string.Join(", ", results.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Employees:N0} × {r.Modules}: {r.GenerateS:0.0} s")));
     }

@@ -31,6 +31,8 @@ public sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignmen
         builder.HasIndex(a => new { a.EmployeeId, a.ItemKind, a.ItemId, a.Cycle }).IsUnique();
         // The overdue list and the reminders read open assignments by due date.
         builder.HasIndex(a => new { a.DueOn, a.CompletedAt, a.RemovedAt });
+        // HR's rollups filtered on modules read those modules' assignments of every employee.
+        builder.HasIndex(a => new { a.ItemId, a.EmployeeId });
         builder.HasOne<Employee>().WithMany().HasForeignKey(a => a.EmployeeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<AssignmentRule>().WithMany().HasForeignKey(a => a.RuleId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -12,3 +12,13 @@ public sealed class EmployeeTrainingCountConfiguration : IEntityTypeConfiguratio
         builder.HasOne<Employee>().WithMany().HasForeignKey(c => c.EmployeeId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class EmployeeTrainingGroupCountConfiguration : IEntityTypeConfiguration<EmployeeTrainingGroupCount>
+{
+    public void Configure(EntityTypeBuilder<EmployeeTrainingGroupCount> builder)
+    {
+        builder.HasKey(c => new { c.EmployeeId, c.Group });
+        builder.Property(c => c.Group).HasMaxLength(120);
+        builder.HasOne<EmployeeTrainingCount>().WithMany().HasForeignKey(c => c.EmployeeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

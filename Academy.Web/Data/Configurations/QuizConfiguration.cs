@@ -10,6 +10,7 @@ public sealed class QuizAttemptConfiguration : IEntityTypeConfiguration<QuizAtte
         builder.Property(a => a.ModuleId).HasMaxLength(100);
         builder.Property(a => a.QuizId).HasMaxLength(100);
         builder.HasIndex(a => new { a.EmployeeId, a.ModuleId, a.QuizId });
+        builder.HasIndex(a => new { a.ModuleId, a.EmployeeId });
         // One unfinished attempt per employee and quiz: a double click on "Start" resumes instead of forking.
         builder.HasIndex(a => new { a.EmployeeId, a.ModuleId, a.QuizId }, "IX_QuizAttempts_Open").IsUnique().HasFilter("FinishedAt IS NULL");
         builder.HasOne<Employee>().WithMany().HasForeignKey(a => a.EmployeeId).OnDelete(DeleteBehavior.Cascade);

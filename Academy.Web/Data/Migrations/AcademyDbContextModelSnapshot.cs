@@ -78,6 +78,8 @@ namespace Academy.Web.Data.Migrations
 
                     b.HasIndex("RuleId");
 
+                    b.HasIndex("ItemId", "EmployeeId");
+
                     b.HasIndex("DueOn", "CompletedAt", "RemovedAt");
 
                     b.HasIndex("EmployeeId", "ItemKind", "ItemId", "Cycle")
@@ -657,6 +659,38 @@ namespace Academy.Web.Data.Migrations
                     b.ToTable("TrainingCounts");
                 });
 
+            modelBuilder.Entity("Academy.Web.Data.EmployeeTrainingGroupCount", b =>
+                {
+                    b.Property<string>("EmployeeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Assigned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Expired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Expiring")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InProgress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EmployeeId", "Group");
+
+                    b.ToTable("TrainingGroupCounts");
+                });
+
             modelBuilder.Entity("Academy.Web.Data.ExportRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -817,6 +851,8 @@ namespace Academy.Web.Data.Migrations
 
                     b.HasKey("EmployeeId", "ModuleId", "LessonNumber");
 
+                    b.HasIndex("ModuleId", "EmployeeId");
+
                     b.ToTable("LessonViews");
                 });
 
@@ -945,6 +981,8 @@ namespace Academy.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("ModuleId", "EmployeeId");
 
                     b.HasIndex("EmployeeId", "ModuleId", "Sequence")
                         .IsUnique();
@@ -1161,6 +1199,8 @@ namespace Academy.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ContentVersionId");
+
+                    b.HasIndex("ModuleId", "EmployeeId");
 
                     b.HasIndex("EmployeeId", "ModuleId", "QuizId");
 
@@ -1648,6 +1688,15 @@ namespace Academy.Web.Data.Migrations
             modelBuilder.Entity("Academy.Web.Data.EmployeeTrainingCount", b =>
                 {
                     b.HasOne("Academy.Web.Data.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Academy.Web.Data.EmployeeTrainingGroupCount", b =>
+                {
+                    b.HasOne("Academy.Web.Data.EmployeeTrainingCount", null)
                         .WithMany()
                         .HasForeignKey("EmployeeId")
                         .OnDelete(DeleteBehavior.Cascade)

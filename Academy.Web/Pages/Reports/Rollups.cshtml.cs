@@ -1,17 +1,19 @@
 using System.Globalization;
 using Academy.Domain.Reports;
 using Academy.Web.Data;
+using Academy.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Academy.Web.Pages.Reports;
 
 /// <summary>Completion and overdue rates per department and per manager, over every cell of the filtered report. The
 /// cells are counted by the database (<see cref="RollupsQuery"/>), with the report's status rule, so the rates agree with
-/// the report and its exports without reading them; over every module, the counts kept per employee
-/// (<see cref="TrainingCounts"/>) serve, and only the employees whose counts are stale are counted live.</summary>
-public sealed class RollupsModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock) : PageModel
+/// the report and its exports without reading them; over every module, one standard's or one program's, the counts kept
+/// per employee (<see cref="TrainingCounts"/>) serve, and only the employees whose counts are stale are counted live.</summary>
+public sealed class RollupsModel(AcademyDbContext db, ContentCatalog catalog, TimeProvider clock, IOptions<AcademyOptions> options) : PageModel
 {
     /// <summary>Counts of assigned cells (every status but "not assigned").</summary>
     public sealed record Rollup(string Name, int Employees, int Assigned, int Completed, int Overdue)
@@ -39,18 +41,27 @@ public sealed class RollupsModel(AcademyDbContext db, ContentCatalog catalog, Ti
         var now = clock.GetUtcNow();
         var report = new CompletionReport(db, catalog.Current, scope, Filter, now);
         var modules = report.Modules(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+        // The kept counts cover every module, each standard's and each program's; a filter on one module, or on several
+        // things that select modules, counts live.
+        var group = modules.Count == catalog.Current.Modules.Count ? null : TrainingCounts.GroupOf(Filter);
+        var kept = group is not null || modules.Count == catalog.Current.Modules.Count;
         var people = await report.Employees()
-            .Select(u => new { u.Id, u.Department, Manager = u.Manager == null ? null : u.Manager.FullName, Counts = db.TrainingCounts.FirstOrDefault(c => c.EmployeeId == u.Id) })
+            .Select(u => new
+            {
+                u.Id, u.Department, Manager = u.Manager == null ? null : u.Manager.FullName, Counts = db.TrainingCounts.FirstOrDefault(c => c.EmployeeId == u.Id),
+                InGroup = group == null ? null : db.TrainingGroupCounts.FirstOrDefault(c => c.EmployeeId == u.Id && c.Group == group),
+            })
             .ToListAsync(cancellationToken);
         var cells = new Dictionary<string, long[]>();
         var live = new List<string>();
-        // The kept counts cover every module: a filter on modules (module, program, standard) counts live.
-        var kept = modules.Count == catalog.Current.Modules.Count;
         var key = TrainingCounts.CatalogKey(catalog.Current);
+        long[] Kept(EmployeeTrainingCount row, EmployeeTrainingGroupCount? inGroup) =>
+            Cells((group is null ? row.ByStatus() : (inGroup ?? new EmployeeTrainingGroupCount()).ByStatus()), modules.Count);
         foreach (var person in people)
-            if (kept && person.Counts is { } row && row.IsFreshAt(now, key)) cells[person.Id] = Cells(row, modules.Count);
+            if (kept && person.Counts is { } row && row.IsFreshAt(now, key)) cells[person.Id] = Kept(row, person.InGroup);
             else live.Add(person.Id);
-        if (kept && live.Count > RollupsQuery.SearchedEmployees)
+        var limit = options.Value.Reports.LiveCountLimit;
+        if (kept && live.Count > limit)
         {
             // Too many to count within a page view (the date changed, content was published, the job has not run yet):
             // the last counts, dated, until the job (every few minutes) has counted them again.
@@ -58,11 +69,11 @@ public sealed class RollupsModel(AcademyDbContext db, ContentCatalog catalog, Ti
             foreach (var person in people.Where(p => !cells.ContainsKey(p.Id)))
                 if (person.Counts is { Counted: >= 0 } row && row.Catalog == key)
                 {
-                    cells[person.Id] = Cells(row, modules.Count);
+                    cells[person.Id] = Kept(row, person.InGroup);
                     if (AsOf is null || row.CountedAt < AsOf) AsOf = row.CountedAt;
                 }
                 else uncounted.Add(person.Id);
-            live = uncounted.Count > RollupsQuery.SearchedEmployees ? [] : uncounted;
+            live = uncounted.Count > limit ? [] : uncounted;
             Uncounted = uncounted.Count - live.Count;
         }
         foreach (var (id, byStatus) in await new RollupsQuery(db, catalog.Current, now).CountsAsync(modules, live, cancellationToken)) cells[id] = byStatus;
@@ -85,9 +96,8 @@ public sealed class RollupsModel(AcademyDbContext db, ContentCatalog catalog, Ti
         return Page();
     }
 
-    private static long[] Cells(EmployeeTrainingCount row, int modules)
+    private static long[] Cells(long[] byStatus, int modules)
     {
-        var byStatus = row.ByStatus();
         byStatus[(int)TrainingStatus.NotAssigned] = modules - byStatus.Sum();
         return byStatus;
     }

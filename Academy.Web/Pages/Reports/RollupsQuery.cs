@@ -20,6 +20,7 @@ public sealed class RollupsQuery(AcademyDbContext db, PublishedContent content, 
     public sealed class CellCount
     {
         public string EmployeeId { get; set; } = "";
+        public string Group { get; set; } = "";
         public int Status { get; set; }
         public long Cells { get; set; }
     }
@@ -27,10 +28,18 @@ public sealed class RollupsQuery(AcademyDbContext db, PublishedContent content, 
     /// <summary>For each of <paramref name="employeeIds"/>, the count of their cells in each status (indexed by
     /// <see cref="TrainingStatus"/>) over the <paramref name="modules"/> columns.</summary>
     public async Task<Dictionary<string, long[]>> CountsAsync(IReadOnlyList<ReportModule> modules, IReadOnlyCollection<string> employeeIds,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        (await CountsAsync(modules, new Dictionary<string, IReadOnlyCollection<string>>(), employeeIds, cancellationToken)).Counts;
+
+    /// <summary>The same counts (<c>Counts</c>), and over each of <paramref name="groups"/> (a name and its modules, of
+    /// <paramref name="modules"/>): <c>ByGroup[group][employee]</c>, only for the employees with a cell in the group that is
+    /// not "not assigned".</summary>
+    public async Task<(Dictionary<string, long[]> Counts, Dictionary<string, Dictionary<string, long[]>> ByGroup)> CountsAsync(IReadOnlyList<ReportModule> modules,
+        IReadOnlyDictionary<string, IReadOnlyCollection<string>> groups, IReadOnlyCollection<string> employeeIds, CancellationToken cancellationToken)
     {
         var counts = employeeIds.ToDictionary(id => id, _ => new long[Statuses]);
-        if (modules.Count == 0 || employeeIds.Count == 0) return counts;
+        var byGroup = groups.Keys.ToDictionary(g => g, _ => new Dictionary<string, long[]>());
+        if (modules.Count == 0 || employeeIds.Count == 0) return (counts, byGroup);
         var args = new List<object>();
         string Arg(object value)
         {
@@ -43,6 +52,7 @@ public sealed class RollupsQuery(AcademyDbContext db, PublishedContent content, 
         string At(DateTimeOffset value) => Arg(instant?.ConvertToProvider(value) ?? value);
 
         var mods = string.Join(", ", modules.Select(m => $"({Arg(m.Id)}, {At(WindowEnd(m))})"));
+        var members = groups.SelectMany(g => g.Value.Where(id => modules.Any(m => m.Id == id)).Select(id => $"({Arg(g.Key)}, {Arg(id)})")).ToList();
         var programs = content.Programs.Select((p, i) => (p, Position: i + 1))
             .SelectMany(x => x.p.ModuleIds.Where(id => modules.Any(m => m.Id == id)).Select(id => $"({Arg(x.p.Id)}, {Arg(id)}, {x.Position})"))
             .ToList();
@@ -60,6 +70,7 @@ public sealed class RollupsQuery(AcademyDbContext db, PublishedContent content, 
         var sql = $"""
             WITH mods("ModuleId", "WindowEnd") AS (VALUES {mods}),
             {(programs.Count > 0 ? $"covers(\"ProgramId\", \"ModuleId\", \"Position\") AS (VALUES {string.Join(", ", programs)})," : "")}
+            {(members.Count > 0 ? $"grp(\"Group\", \"ModuleId\") AS (VALUES {string.Join(", ", members)})," : "")}
             cand AS (
                 SELECT a."EmployeeId", a."ItemId" AS "ModuleId", a."DueOn", a."Cycle", a."Source", a."ExpiresAt", a."CompletedAt", a."AssignedAt", 0 AS "Position"
                 FROM "Assignments" a
@@ -95,7 +106,7 @@ public sealed class RollupsQuery(AcademyDbContext db, PublishedContent content, 
                 GROUP BY "EmployeeId", "ModuleId"
             ),
             cells AS (
-                SELECT k."EmployeeId", CASE
+                SELECT k."EmployeeId", k."ModuleId", CASE
                     WHEN d."EmployeeId" IS NOT NULL THEN CASE
                         WHEN d."CompletedAt" IS NOT NULL
                             OR (c."EmployeeId" IS NOT NULL AND (c."ExpiresAt" IS NULL OR c."ExpiresAt" > {nowAt}) AND (d."Cycle" = 0 OR c."ExpiresAt" > d."ExpiresAt"))
@@ -118,14 +129,31 @@ public sealed class RollupsQuery(AcademyDbContext db, PublishedContent content, 
                 LEFT JOIN latest c ON c."EmployeeId" = k."EmployeeId" AND c."ModuleId" = k."ModuleId"
                 LEFT JOIN activity x ON x."EmployeeId" = k."EmployeeId" AND x."ModuleId" = k."ModuleId"
             )
-            SELECT "EmployeeId", "Status", COUNT(*) AS "Cells" FROM cells GROUP BY "EmployeeId", "Status"
+            SELECT "EmployeeId", '' AS "Group", "Status", COUNT(*) AS "Cells" FROM cells GROUP BY "EmployeeId", "Status"
+            {(members.Count > 0 ? """
+            UNION ALL
+            SELECT c."EmployeeId", g."Group", c."Status", COUNT(*) FROM cells c JOIN grp g ON g."ModuleId" = c."ModuleId" GROUP BY c."EmployeeId", g."Group", c."Status"
+            """ : "")}
             """;
         await foreach (var row in db.Database.SqlQueryRaw<CellCount>(sql, [.. args]).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
             // Rows of employees outside the report (when every row was read) are left out.
-            if (counts.TryGetValue(row.EmployeeId, out var byStatus)) byStatus[row.Status] = row.Cells;
+            if (!counts.ContainsKey(row.EmployeeId)) continue;
+            if (row.Group == "") counts[row.EmployeeId][row.Status] = row.Cells;
+            else if (byGroup.TryGetValue(row.Group, out var group))
+            {
+                if (!group.TryGetValue(row.EmployeeId, out var inGroup)) group[row.EmployeeId] = inGroup = new long[Statuses];
+                inGroup[row.Status] = row.Cells;
+            }
+        }
         // A cell with no assignment, completion or activity is not in the statement's rows: not assigned.
         foreach (var byStatus in counts.Values) byStatus[(int)TrainingStatus.NotAssigned] = modules.Count - byStatus.Sum();
-        return counts;
+        foreach (var (name, group) in byGroup)
+        {
+            var size = groups[name].Count(id => modules.Any(m => m.Id == id));
+            foreach (var byStatus in group.Values) byStatus[(int)TrainingStatus.NotAssigned] = size - byStatus.Sum();
+        }
+        return (counts, byGroup);
     }
 
     /// <summary>The latest expiry whose refresher window is open at <c>now</c>: a completion expiring at or before it (and

@@ -85,6 +85,8 @@ namespace Academy.Web.Data.Postgres.Migrations
 
                     b.HasIndex("RuleId");
 
+                    b.HasIndex("ItemId", "EmployeeId");
+
                     b.HasIndex("DueOn", "CompletedAt", "RemovedAt");
 
                     b.HasIndex("EmployeeId", "ItemKind", "ItemId", "Cycle")
@@ -680,6 +682,38 @@ namespace Academy.Web.Data.Postgres.Migrations
                     b.ToTable("TrainingCounts");
                 });
 
+            modelBuilder.Entity("Academy.Web.Data.EmployeeTrainingGroupCount", b =>
+                {
+                    b.Property<string>("EmployeeId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Assigned")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Expired")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Expiring")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InProgress")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EmployeeId", "Group");
+
+                    b.ToTable("TrainingGroupCounts");
+                });
+
             modelBuilder.Entity("Academy.Web.Data.ExportRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -844,6 +878,8 @@ namespace Academy.Web.Data.Postgres.Migrations
 
                     b.HasKey("EmployeeId", "ModuleId", "LessonNumber");
 
+                    b.HasIndex("ModuleId", "EmployeeId");
+
                     b.ToTable("LessonViews");
                 });
 
@@ -980,6 +1016,8 @@ namespace Academy.Web.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("ModuleId", "EmployeeId");
 
                     b.HasIndex("EmployeeId", "ModuleId", "Sequence")
                         .IsUnique();
@@ -1204,6 +1242,8 @@ namespace Academy.Web.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ContentVersionId");
+
+                    b.HasIndex("ModuleId", "EmployeeId");
 
                     b.HasIndex("EmployeeId", "ModuleId", "QuizId");
 
@@ -1707,6 +1747,15 @@ namespace Academy.Web.Data.Postgres.Migrations
             modelBuilder.Entity("Academy.Web.Data.EmployeeTrainingCount", b =>
                 {
                     b.HasOne("Academy.Web.Data.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Academy.Web.Data.EmployeeTrainingGroupCount", b =>
+                {
+                    b.HasOne("Academy.Web.Data.EmployeeTrainingCount", null)
                         .WithMany()
                         .HasForeignKey("EmployeeId")
                         .OnDelete(DeleteBehavior.Cascade)
