@@ -411,6 +411,7 @@ public sealed class RollupsTests
         using var other = site.Services.CreateScope();
         Assert.True(await other.ServiceProvider.GetRequiredService<AcademyDbContext>().ModuleCompletions
             .AnyAsync(c => c.EmployeeId == ids[3] && c.ModuleId == module && c.Sequence == sequence));
+    }
 
     [Fact]
     public async Task BeyondTheLiveLimit_ThePageShowsTheLastCounts_Dated_AndLeavesOutTheNeverCounted()
