@@ -409,8 +409,20 @@ public sealed class RollupsTests
         Assert.Empty(counter.AutoCommitted);
         Assert.Equal(before + 3, await ChangesAsync());
         using var other = site.Services.CreateScope();
-        Assert.True(await other.ServiceProvider.GetRequiredService<AcademyDbContext>().ModuleCompletions
-            .AnyAsync(c => c.EmployeeId == ids[3] && c.ModuleId == module && c.Sequence == sequence));
+        var otherDb = other.ServiceProvider.GetRequiredService<AcademyDbContext>();
+        Assert.True(await otherDb.ModuleCompletions.AnyAsync(c => c.EmployeeId == ids[3] && c.ModuleId == module && c.Sequence == sequence));
+
+        // A concurrency failure (the row was deleted by another save since it was read) also leaves no transaction open.
+        var completion = await db.ModuleCompletions.SingleAsync(c => c.EmployeeId == ids[3] && c.ModuleId == module && c.Sequence == sequence);
+        await otherDb.ModuleCompletions.Where(c => c.Id == completion.Id).ExecuteDeleteAsync();
+        completion.Score = 50;
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+        Assert.Null(db.Database.CurrentTransaction);
+        db.ChangeTracker.Clear();
+        db.ModuleCompletions.Add(Completion(sequence));
+        await db.SaveChangesAsync();
+        Assert.Equal(4, counter.Commits);
+        Assert.True(await otherDb.ModuleCompletions.AnyAsync(c => c.EmployeeId == ids[3] && c.ModuleId == module && c.Sequence == sequence));
     }
 
     [Fact]

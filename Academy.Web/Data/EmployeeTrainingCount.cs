@@ -98,6 +98,20 @@ public sealed class TrainingCountsInterceptor : SaveChangesInterceptor
         if (Take(eventData.Context)?.OwnTransaction is { } own) await own.DisposeAsync();
     }
 
+    // A concurrency failure (a row changed or deleted by another save since it was read) is reported here, not to SaveChangesFailed.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Take(eventData.Context)?.OwnTransaction?.Dispose();
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result,
+        CancellationToken cancellationToken = default)
+    {
+        if (Take(eventData.Context)?.OwnTransaction is { } own) await own.DisposeAsync();
+        return result;
+    }
+
     public override void SaveChangesCanceled(DbContextEventData eventData) => Take(eventData.Context)?.OwnTransaction?.Dispose();
 
     public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
