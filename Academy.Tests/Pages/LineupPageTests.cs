@@ -242,6 +242,32 @@ public sealed class LineupPageTests(LineupPageTests.Site fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Story_PutInPracticeOnAnotherNode_ReachesTheCardWithinAMinute()
+    {
+        var department = $"Spa {Guid.NewGuid():N}";
+        var (client, id) = await NewEmployeeAsync(department: department);
+        var today = DateOnly.FromDateTime(site.Clock.GetUtcNow().UtcDateTime);
+        var marker = Guid.NewGuid().ToString("N");
+        async Task<List<string>> StoriesAsync() =>
+            [.. (await client.GetDocumentAsync("/lineup")).QuerySelectorAll("#stories .story").Select(s => s.TextContent)];
+        Assert.DoesNotContain(await StoriesAsync(), s => s.Contains(marker));
+
+        // Another node puts an idea of the department into practice: the row changes, and nothing tells this node.
+        using (var scope = site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+            db.ServiceIdeas.Add(Idea(id, department, $"Decided on another node {marker}", IdeaStatus.InPractice, today));
+            await db.SaveChangesAsync();
+        }
+
+        // The cards of the next minute tell the stories read for the first; the first card after it reads them again.
+        site.Clock.Advance(Academy.Web.Pages.Lineup.LineupStoriesCache.Fresh - TimeSpan.FromSeconds(1));
+        Assert.DoesNotContain(await StoriesAsync(), s => s.Contains(marker));
+        site.Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Contains($"Decided on another node {marker}", (await StoriesAsync())[0]);
+    }
+
+    [Fact]
     public async Task PresentMode_TellsTheStoriesOfEveryDepartmentOfTheTeam_BeforeNewerOnesOfOthers()
     {
         var (_, managerId) = await NewEmployeeAsync();

@@ -132,6 +132,9 @@ public static class AcademySetup
         services.AddSingleton<Import.ImportProgress>();
         services.AddSingleton<Pages.Reports.Subscriptions.ReportLinks>();
         services.AddMemoryCache();
+        // Cached entries expire on the site's clock, like everything else that reads the time (and the tests move it).
+        services.AddOptions<Microsoft.Extensions.Caching.Memory.MemoryCacheOptions>()
+            .Configure<TimeProvider>((options, clock) => options.Clock = new CacheClock(clock));
         services.AddSingleton<Pages.Lineup.LineupStoriesCache>();
         services.AddRateLimiter(o =>
         {
@@ -211,5 +214,11 @@ public static class AcademySetup
         foreach (var network in proxies.KnownNetworks)
             options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed) ? parsed
                 : throw new InvalidOperationException($"Academy:ForwardedHeaders:KnownNetworks: \"{network}\" is not a network in CIDR notation (e.g. 10.0.0.0/24)."));
+    }
+
+    /// <summary>The memory cache's clock, read from the site's <see cref="TimeProvider"/>.</summary>
+    private sealed class CacheClock(TimeProvider clock) : Microsoft.Extensions.Internal.ISystemClock
+    {
+        public DateTimeOffset UtcNow => clock.GetUtcNow();
     }
 }
