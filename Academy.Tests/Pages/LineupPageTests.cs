@@ -76,6 +76,27 @@ public sealed class LineupPageTests(LineupPageTests.Site fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Card_AnswerWithoutAPick_SaysSoBesideTheQuestion_AndCountsNothing()
+    {
+        var (client, _) = await NewEmployeeAsync();
+        await TakeQuizAsync(client, wrongOnFirst: true);
+        site.Clock.Advance(TimeSpan.FromDays(1));
+        var page = await client.GetDocumentAsync("/lineup");
+        var (itemId, reps, _) = await FormAsync(page);
+        var token = page.QuerySelector("form.quiz input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var posted = await PostAnswerAsync(client, token, itemId, reps, []);
+
+        // The redirect lands on the questions (#review), so the message is there, not above the standard of the day.
+        Assert.Equal("/lineup#review", posted.Headers.Location!.OriginalString);
+        var again = await client.GetDocumentAsync("/lineup");
+        Assert.Equal("Pick an answer before you go on.", again.QuerySelector("#review [role=alert]")!.TextContent);
+        Assert.Equal(itemId.ToString(), again.QuerySelector("#review input[name=itemId]")!.GetAttribute("value"));
+        using var scope = site.Services.CreateScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<AcademyDbContext>().ReviewLogs.CountAsync(l => l.ReviewItemId == itemId));
+    }
+
+    [Fact]
     public async Task Rotation_FollowsTheCalendar_AndSaysWhenTheStandardComesFromTheCycle()
     {
         var (client, _) = await NewEmployeeAsync();
@@ -355,6 +376,37 @@ public sealed class LineupPageTests(LineupPageTests.Site fixture) : IClassFixtur
         Assert.Null(absent.QuerySelector("#lineups tbody tr"));
         var passport = await hr.GetDocumentAsync($"/passport/{members[0]}");
         Assert.NotNull(passport.QuerySelector(".standard .lineup-attended"));
+    }
+
+    [Fact]
+    public async Task Attendance_SentWithNobodyTicked_AsksWhoAttended_AndClearsADayRecordedByMistake()
+    {
+        var (manager, _, members) = await TeamAsync();
+        var page = await manager.GetDocumentAsync("/lineup/present");
+        var token = page.QuerySelector("#attendance input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var action = page.QuerySelector("#attendance form")!.GetAttribute("action")!;
+        FormUrlEncodedContent Form(params string[] attended) =>
+            new([new("__RequestVerificationToken", token), .. attended.Select(id => new KeyValuePair<string, string>("attended", id))]);
+        async Task<int> RecordedAsync()
+        {
+            using var scope = site.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<AcademyDbContext>().LineupAttendances.CountAsync(a => members.Contains(a.EmployeeId));
+        }
+
+        var empty = await manager.PostAsync(action, Form());
+        var asked = await manager.GetDocumentAsync(empty.Headers.Location!.OriginalString);
+        Assert.Equal("Nobody is ticked: tick who attended, then record.", asked.QuerySelector("#attendance [role=alert]")!.TextContent);
+        Assert.Null(asked.QuerySelector("#attendance-saved"));
+        Assert.Equal(0, await RecordedAsync());
+
+        await manager.PostAsync(action, Form(members[0]));
+        Assert.Equal(1, await RecordedAsync());
+        var cleared = await manager.PostAsync(action, Form());
+        var page2 = await manager.GetDocumentAsync(cleared.Headers.Location!.OriginalString);
+        Assert.Equal("Today's attendance is cleared.", page2.QuerySelector("#attendance-saved")!.TextContent);
+        Assert.Null(page2.QuerySelector("#attendance [role=alert]"));
+        Assert.Empty(page2.QuerySelectorAll("input[name=attended][checked]"));
+        Assert.Equal(0, await RecordedAsync());
     }
 
     private static ServiceIdea Idea(string author, string department, string text, IdeaStatus status, DateOnly? inPracticeOn) => new()

@@ -23,10 +23,13 @@ public sealed class PresentModel(AcademyDbContext db, ContentCatalog catalog, Li
     /// <summary>For HR who manage nobody and named no manager: the teams they may present.</summary>
     public IReadOnlyList<Manager>? Managers { get; private set; }
 
-    /// <summary>How many attended, just after the form was saved.</summary>
+    /// <summary>How many attended, just after the form was saved; 0 when the day's attendance was cleared.</summary>
     public int? Saved { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int? saved, CancellationToken cancellationToken)
+    /// <summary>The form was sent with nobody ticked, and nobody was recorded today: nothing to save.</summary>
+    public bool Nobody { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? saved, bool nobody, CancellationToken cancellationToken)
     {
         if (!await MayPresentAsync(cancellationToken)) return Forbid();
         if (ManagerId is null)
@@ -43,6 +46,7 @@ public sealed class PresentModel(AcademyDbContext db, ContentCatalog catalog, Li
         var departments = await db.Users.Where(u => u.ManagerId == ManagerId && u.IsActive && u.Department != null).Select(u => u.Department!).Distinct().ToListAsync(cancellationToken);
         Lineup = await LineupOfDay.LoadAsync(stories, db, catalog.Current, today, departments, cancellationToken);
         Saved = saved;
+        Nobody = nobody;
         return Page();
     }
 
@@ -59,6 +63,8 @@ public sealed class PresentModel(AcademyDbContext db, ContentCatalog catalog, Li
         var ids = team.Select(m => m.Id).ToList();
         var present = attended.Intersect(ids).ToHashSet();
         var stored = await db.LineupAttendances.Where(a => a.Day == today && ids.Contains(a.EmployeeId)).ToListAsync(cancellationToken);
+        // Most likely a press before ticking anyone. With people recorded, the same empty form clears the day instead.
+        if (present.Count == 0 && stored.Count == 0) return RedirectToPage(new { managerId = ManagerId, nobody = true });
         db.LineupAttendances.RemoveRange(stored.Where(a => !present.Contains(a.EmployeeId)));
         db.LineupAttendances.AddRange(present.Where(id => stored.All(a => a.EmployeeId != id)).Select(id => new LineupAttendance
             { EmployeeId = id, Day = today, StandardId = standard, RecordedById = User.EmployeeId(), RecordedAt = now }));
