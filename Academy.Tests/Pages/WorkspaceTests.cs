@@ -79,6 +79,22 @@ public sealed class WorkspaceTests : IDisposable
     }
 
     [Fact]
+    public async Task FileList_NamesTheStandardsAndTheLineup_InTheTrainersLanguage()
+    {
+        var trainer = await _site.SignInAsync("trainer@academy.test");
+        static string TitleOf(IHtmlDocument page, string path) =>
+            page.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("td.mono")?.TextContent == path).QuerySelectorAll("td")[1].TextContent;
+
+        var page = await trainer.GetDocumentAsync("/workspace");
+        Assert.Equal("Daily line-up", TitleOf(page, "lineup.md"));
+        Assert.Equal("Standards", TitleOf(page, "standards.md"));
+        Assert.Equal("The warm welcome", TitleOf(page, "modules/warm-welcome/module.md"));
+
+        await trainer.PostFormAsync("/language", new() { ["culture"] = "fr", ["returnUrl"] = "/workspace" }, "/workspace");
+        Assert.Equal("Point du jour", TitleOf(await trainer.GetDocumentAsync("/workspace"), "lineup.md"));
+    }
+
+    [Fact]
     public async Task Publishing_MakesANewVersion_ThatARestartDoesNotUndo_UntilTheFileReallyChanges()
     {
         var trainer = await _site.SignInAsync("trainer@academy.test");
