@@ -46,7 +46,7 @@ public sealed class IdeasPageTests(AcademyFactory factory)
     [InlineData("Call her back on +33 6 12 34 56 78", "Remove the phone number")]
     [InlineData("Her address is anne.moreau@example.com", "Remove the email address")]
     [InlineData("   ", "Write what you noticed or your idea.")]
-    [InlineData(null, "Keep it under 1000 characters")]
+    [InlineData(null, "Keep it to 1,000 characters at most: shorten the text.")]
     public async Task PostIdea_RefusesPersonalDataEmptyAndTooLong_WithAMessage_AndSavesNothing(string? text, string message)
     {
         var team = await TeamAsync();
@@ -363,6 +363,20 @@ public sealed class IdeasPageTests(AcademyFactory factory)
         Assert.Equal("Idées de service", page.QuerySelector("h1")!.TextContent);
         Assert.Contains("Retirez le numéro de téléphone", page.QuerySelector("#text-error")!.TextContent);
         Assert.Contains("Que partagez-vous\u202f?", page.QuerySelector("legend")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Board_TheHintAndTheTooLongMessage_SayTheSameLimit_InTheReadersNumbers()
+    {
+        var tooLong = new Dictionary<string, string> { ["Input.Kind"] = "Idea", ["Input.Text"] = new string('x', 1001) };
+
+        var english = await HttpClientForms.ParseAsync(await (await factory.SignInAsync((await TeamAsync()).LearnerEmail)).PostFormAsync("/ideas", tooLong));
+        var french = await HttpClientForms.ParseAsync(await (await factory.SignInAsync((await TeamAsync(language: "fr")).LearnerEmail)).PostFormAsync("/ideas", tooLong));
+
+        Assert.EndsWith("At most 1,000 characters.", english.QuerySelector("#text-hint")!.TextContent);
+        Assert.Equal("Keep it to 1,000 characters at most: shorten the text.", english.QuerySelector("#text-error")!.TextContent);
+        Assert.EndsWith("1\u202f000 caractères au plus.", french.QuerySelector("#text-hint")!.TextContent);
+        Assert.Equal("Pas plus de 1\u202f000 caractères\u202f: raccourcissez le texte.", french.QuerySelector("#text-error")!.TextContent);
     }
 
     private sealed record Team(string TopManagerEmail, string ManagerId, string ManagerEmail, string LearnerId, string LearnerEmail, string Department,
