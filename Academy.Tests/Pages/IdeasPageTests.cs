@@ -124,6 +124,36 @@ public sealed class IdeasPageTests(AcademyFactory factory)
     }
 
     [Fact]
+    public async Task Comments_ShowTheirDayLikeTheRestOfThePage_AndAnEmptyOrTooLongOneGetsACommentsMessage_InEnglishAndFrench()
+    {
+        var team = await TeamAsync();
+        var french = await factory.SignInAsync((await TeamAsync(language: "fr")).LearnerEmail);
+        var english = await factory.SignInAsync(team.OtherEmail);
+        var id = await AddIdeaAsync(team.LearnerId, team.Department, IdeaStatus.Proposed);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+            db.IdeaComments.Add(new IdeaComment { IdeaId = id, AuthorId = team.OtherId, Text = "Good one, we tried it on Tuesday", PostedAt = new DateTimeOffset(2026, 12, 3, 3, 16, 0, TimeSpan.Zero) });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal("3 December 2026", (await english.GetDocumentAsync($"/ideas/{id}")).QuerySelector("#comments li small")!.TextContent);
+        Assert.Equal("3 décembre 2026", (await french.GetDocumentAsync($"/ideas/{id}")).QuerySelector("#comments li small")!.TextContent);
+
+        async Task<string> RefusedAsync(HttpClient client, string comment)
+        {
+            var response = await client.PostFormAsync($"/ideas/{id}?handler=Comment", new() { ["Comment"] = comment }, $"/ideas/{id}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await HttpClientForms.ParseAsync(response)).QuerySelector("#comment-form .field-error")!.TextContent;
+        }
+        Assert.Equal("Write your comment.", await RefusedAsync(english, "  "));
+        Assert.Equal("Écrivez votre commentaire.", await RefusedAsync(french, ""));
+        Assert.Equal("Keep it to 1,000 characters at most: shorten the text.", await RefusedAsync(english, new string('x', 1001)));
+        Assert.Equal("Pas plus de 1\u202f000 caractères\u202f: raccourcissez le texte.", await RefusedAsync(french, new string('x', 1001)));
+        Assert.Single((await english.GetDocumentAsync($"/ideas/{id}")).QuerySelectorAll("#comments li"));
+    }
+
+    [Fact]
     public async Task Lifecycle_MovedByTheAuthorsManagerChainAndHr_NeverByTheAuthorNorAnotherTeamsManager()
     {
         var team = await TeamAsync();

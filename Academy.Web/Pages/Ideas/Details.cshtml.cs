@@ -66,7 +66,7 @@ public sealed class DetailsModel(AcademyDbContext db, ContentCatalog catalog, Li
         if (!await db.ServiceIdeas.AnyAsync(i => i.Id == id, cancellationToken)) return NotFound();
         if (IdeaRules.CheckText(Comment) is { } problem)
         {
-            ModelState.AddModelError(nameof(Comment), IdeaText.Problem(problem, t));
+            ModelState.AddModelError(nameof(Comment), IdeaText.CommentProblem(problem, t));
             await LoadAsync(id, cancellationToken);
             return Page();
         }

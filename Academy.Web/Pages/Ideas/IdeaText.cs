@@ -32,6 +32,10 @@ public static class IdeaText
         _ => t["Remove the phone number: no customer's personal data on the board. Describe the customer instead (e.g. “a guest in a wheelchair”)."],
     };
 
+    /// <summary>The same for a comment, whose empty box asks for a comment rather than an idea.</summary>
+    public static string CommentProblem(IdeaTextProblem problem, IStringLocalizer t) =>
+        problem == IdeaTextProblem.Empty ? t["Write your comment."] : Problem(problem, t);
+
     public static string Problem(IdeaMoveProblem problem, IStringLocalizer t) => problem switch
     {
         IdeaMoveProblem.ReasonMissing => t["Say why not now: the author reads it."],
