@@ -124,6 +124,44 @@ public sealed class IdeasPageTests(AcademyFactory factory)
     }
 
     [Fact]
+    public async Task Endorse_TheAuthorHasNoButton_TheirPressIsRefusedOnThePage_AColleaguesCountsOnce()
+    {
+        var team = await TeamAsync();
+        var id = await AddIdeaAsync(team.LearnerId, team.Department, IdeaStatus.Proposed);
+        var author = await factory.SignInAsync(team.LearnerEmail);
+        var colleague = await factory.SignInAsync(team.OtherEmail);
+        var manager = await factory.SignInAsync(team.ManagerEmail);
+
+        Assert.Null((await author.GetDocumentAsync($"/ideas/{id}")).QuerySelector("#idea button[aria-pressed]"));
+        Assert.Null((await author.GetDocumentAsync("/ideas?MyTeam=true")).QuerySelector($"#idea-{id} button[aria-pressed]"));
+        Assert.NotNull((await colleague.GetDocumentAsync($"/ideas/{id}")).QuerySelector("#idea button[aria-pressed]"));
+        Assert.NotNull((await manager.GetDocumentAsync("/ideas?MyTeam=true")).QuerySelector($"#idea-{id} button[aria-pressed]"));
+
+        // A press from a page opened before the button was hidden, or a forged form.
+        var refused = await author.PostFormAsync($"/ideas/{id}?handler=Endorse", new() { ["returnUrl"] = "/ideas" }, $"/ideas/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await HttpClientForms.ParseAsync(refused);
+        Assert.Equal("You cannot endorse your own idea: your colleagues do.", page.QuerySelector(".validation-summary-errors li")!.TextContent);
+        Assert.Equal("0 endorsements", page.QuerySelector("#endorsements")!.TextContent.Trim());
+        Assert.Equal(0, await EndorsementsAsync(id));
+
+        await colleague.PostFormAsync($"/ideas/{id}?handler=Endorse", [], $"/ideas/{id}");
+        Assert.Equal("1 endorsement", (await author.GetDocumentAsync($"/ideas/{id}")).QuerySelector("#endorsements")!.TextContent.Trim());
+        Assert.Equal(1, await EndorsementsAsync(id));
+
+        // An author's endorsement saved before authors were refused is not counted.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+            db.IdeaEndorsements.Add(new IdeaEndorsement { IdeaId = id, EmployeeId = team.LearnerId, At = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal("1 endorsement", (await colleague.GetDocumentAsync($"/ideas/{id}")).QuerySelector("#endorsements")!.TextContent.Trim());
+        Assert.Equal("1 endorsement", (await manager.GetDocumentAsync("/ideas?MyTeam=true")).QuerySelector($"#idea-{id} .endorsements")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Comments_ShowTheirDayLikeTheRestOfThePage_AndAnEmptyOrTooLongOneGetsACommentsMessage_InEnglishAndFrench()
     {
         var team = await TeamAsync();
@@ -451,6 +489,12 @@ public sealed class IdeasPageTests(AcademyFactory factory)
         db.ServiceIdeas.Add(idea);
         await db.SaveChangesAsync();
         return idea.Id;
+    }
+
+    private async Task<int> EndorsementsAsync(int ideaId)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AcademyDbContext>().IdeaEndorsements.CountAsync(e => e.IdeaId == ideaId);
     }
 
     private async Task<ServiceIdea> IdeaAsync(System.Linq.Expressions.Expression<Func<ServiceIdea, bool>> where)
