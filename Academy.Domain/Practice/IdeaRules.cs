@@ -104,6 +104,10 @@ public static partial class IdeaRules
     public static bool MayDecide(string deciderId, bool isHrOrAdmin, IEnumerable<string> authorManagers) =>
         isHrOrAdmin || authorManagers.Contains(deciderId, StringComparer.Ordinal);
 
+    /// <summary>An endorsement is a colleague's vote for an idea: its author does not endorse it, or the count would
+    /// say that someone else backs it.</summary>
+    public static bool MayEndorse(string authorId, string endorserId) => !string.Equals(authorId, endorserId, StringComparison.Ordinal);
+
     /// <summary>The statuses an idea may move to from <paramref name="from"/>. In practice is final: it has been counted
     /// in the indicator for its month. Not now may be reconsidered and tried.</summary>
     public static IReadOnlyList<IdeaStatus> NextStatuses(IdeaStatus from) => from switch

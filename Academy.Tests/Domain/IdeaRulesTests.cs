@@ -95,6 +95,13 @@ public sealed class IdeaRulesTests
         Assert.False(IdeaRules.MayDecide("author", false, chain));
     }
 
+    [Fact]
+    public void MayEndorse_AColleague_NotTheAuthor()
+    {
+        Assert.True(IdeaRules.MayEndorse("author", "colleague"));
+        Assert.False(IdeaRules.MayEndorse("author", "author"));
+    }
+
     [Theory]
     [InlineData(IdeaStatus.Proposed, IdeaStatus.Trying)]
     [InlineData(IdeaStatus.Proposed, IdeaStatus.InPractice)]

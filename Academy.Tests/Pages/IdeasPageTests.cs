@@ -46,7 +46,7 @@ public sealed class IdeasPageTests(AcademyFactory factory)
     [InlineData("Call her back on +33 6 12 34 56 78", "Remove the phone number")]
     [InlineData("Her address is anne.moreau@example.com", "Remove the email address")]
     [InlineData("   ", "Write what you noticed or your idea.")]
-    [InlineData(null, "Keep it under 1000 characters")]
+    [InlineData(null, "Keep it to 1,000 characters at most: shorten the text.")]
     public async Task PostIdea_RefusesPersonalDataEmptyAndTooLong_WithAMessage_AndSavesNothing(string? text, string message)
     {
         var team = await TeamAsync();
@@ -121,6 +121,74 @@ public sealed class IdeasPageTests(AcademyFactory factory)
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         var comments = (await colleague.GetDocumentAsync($"/ideas/{id}")).QuerySelectorAll("#comments li");
         Assert.Contains("We tried it at the bar: guests loved it", Assert.Single(comments).TextContent);
+    }
+
+    [Fact]
+    public async Task Endorse_TheAuthorHasNoButton_TheirPressIsRefusedOnThePage_AColleaguesCountsOnce()
+    {
+        var team = await TeamAsync();
+        var id = await AddIdeaAsync(team.LearnerId, team.Department, IdeaStatus.Proposed);
+        var author = await factory.SignInAsync(team.LearnerEmail);
+        var colleague = await factory.SignInAsync(team.OtherEmail);
+        var manager = await factory.SignInAsync(team.ManagerEmail);
+
+        Assert.Null((await author.GetDocumentAsync($"/ideas/{id}")).QuerySelector("#idea button[aria-pressed]"));
+        Assert.Null((await author.GetDocumentAsync("/ideas?MyTeam=true")).QuerySelector($"#idea-{id} button[aria-pressed]"));
+        Assert.NotNull((await colleague.GetDocumentAsync($"/ideas/{id}")).QuerySelector("#idea button[aria-pressed]"));
+        Assert.NotNull((await manager.GetDocumentAsync("/ideas?MyTeam=true")).QuerySelector($"#idea-{id} button[aria-pressed]"));
+
+        // A press from a page opened before the button was hidden, or a forged form.
+        var refused = await author.PostFormAsync($"/ideas/{id}?handler=Endorse", new() { ["returnUrl"] = "/ideas" }, $"/ideas/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await HttpClientForms.ParseAsync(refused);
+        Assert.Equal("You cannot endorse your own idea: your colleagues do.", page.QuerySelector(".validation-summary-errors li")!.TextContent);
+        Assert.Equal("0 endorsements", page.QuerySelector("#endorsements")!.TextContent.Trim());
+        Assert.Equal(0, await EndorsementsAsync(id));
+
+        await colleague.PostFormAsync($"/ideas/{id}?handler=Endorse", [], $"/ideas/{id}");
+        Assert.Equal("1 endorsement", (await author.GetDocumentAsync($"/ideas/{id}")).QuerySelector("#endorsements")!.TextContent.Trim());
+        Assert.Equal(1, await EndorsementsAsync(id));
+
+        // An author's endorsement saved before authors were refused is not counted.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+            db.IdeaEndorsements.Add(new IdeaEndorsement { IdeaId = id, EmployeeId = team.LearnerId, At = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal("1 endorsement", (await colleague.GetDocumentAsync($"/ideas/{id}")).QuerySelector("#endorsements")!.TextContent.Trim());
+        Assert.Equal("1 endorsement", (await manager.GetDocumentAsync("/ideas?MyTeam=true")).QuerySelector($"#idea-{id} .endorsements")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Comments_ShowTheirDayLikeTheRestOfThePage_AndAnEmptyOrTooLongOneGetsACommentsMessage_InEnglishAndFrench()
+    {
+        var team = await TeamAsync();
+        var french = await factory.SignInAsync((await TeamAsync(language: "fr")).LearnerEmail);
+        var english = await factory.SignInAsync(team.OtherEmail);
+        var id = await AddIdeaAsync(team.LearnerId, team.Department, IdeaStatus.Proposed);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+            db.IdeaComments.Add(new IdeaComment { IdeaId = id, AuthorId = team.OtherId, Text = "Good one, we tried it on Tuesday", PostedAt = new DateTimeOffset(2026, 12, 3, 3, 16, 0, TimeSpan.Zero) });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal("3 December 2026", (await english.GetDocumentAsync($"/ideas/{id}")).QuerySelector("#comments li small")!.TextContent);
+        Assert.Equal("3 décembre 2026", (await french.GetDocumentAsync($"/ideas/{id}")).QuerySelector("#comments li small")!.TextContent);
+
+        async Task<string> RefusedAsync(HttpClient client, string comment)
+        {
+            var response = await client.PostFormAsync($"/ideas/{id}?handler=Comment", new() { ["Comment"] = comment }, $"/ideas/{id}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await HttpClientForms.ParseAsync(response)).QuerySelector("#comment-form .field-error")!.TextContent;
+        }
+        Assert.Equal("Write your comment.", await RefusedAsync(english, "  "));
+        Assert.Equal("Écrivez votre commentaire.", await RefusedAsync(french, ""));
+        Assert.Equal("Keep it to 1,000 characters at most: shorten the text.", await RefusedAsync(english, new string('x', 1001)));
+        Assert.Equal("Pas plus de 1\u202f000 caractères\u202f: raccourcissez le texte.", await RefusedAsync(french, new string('x', 1001)));
+        Assert.Single((await english.GetDocumentAsync($"/ideas/{id}")).QuerySelectorAll("#comments li"));
     }
 
     [Fact]
@@ -365,6 +433,20 @@ public sealed class IdeasPageTests(AcademyFactory factory)
         Assert.Contains("Que partagez-vous\u202f?", page.QuerySelector("legend")!.TextContent);
     }
 
+    [Fact]
+    public async Task Board_TheHintAndTheTooLongMessage_SayTheSameLimit_InTheReadersNumbers()
+    {
+        var tooLong = new Dictionary<string, string> { ["Input.Kind"] = "Idea", ["Input.Text"] = new string('x', 1001) };
+
+        var english = await HttpClientForms.ParseAsync(await (await factory.SignInAsync((await TeamAsync()).LearnerEmail)).PostFormAsync("/ideas", tooLong));
+        var french = await HttpClientForms.ParseAsync(await (await factory.SignInAsync((await TeamAsync(language: "fr")).LearnerEmail)).PostFormAsync("/ideas", tooLong));
+
+        Assert.EndsWith("At most 1,000 characters.", english.QuerySelector("#text-hint")!.TextContent);
+        Assert.Equal("Keep it to 1,000 characters at most: shorten the text.", english.QuerySelector("#text-error")!.TextContent);
+        Assert.EndsWith("1\u202f000 caractères au plus.", french.QuerySelector("#text-hint")!.TextContent);
+        Assert.Equal("Pas plus de 1\u202f000 caractères\u202f: raccourcissez le texte.", french.QuerySelector("#text-error")!.TextContent);
+    }
+
     private sealed record Team(string TopManagerEmail, string ManagerId, string ManagerEmail, string LearnerId, string LearnerEmail, string Department,
         string OtherId, string OtherEmail, string OtherDepartment);
 
@@ -407,6 +489,12 @@ public sealed class IdeasPageTests(AcademyFactory factory)
         db.ServiceIdeas.Add(idea);
         await db.SaveChangesAsync();
         return idea.Id;
+    }
+
+    private async Task<int> EndorsementsAsync(int ideaId)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AcademyDbContext>().IdeaEndorsements.CountAsync(e => e.IdeaId == ideaId);
     }
 
     private async Task<ServiceIdea> IdeaAsync(System.Linq.Expressions.Expression<Func<ServiceIdea, bool>> where)

@@ -23,6 +23,9 @@ public sealed class DetailsModel(AcademyDbContext db, ContentCatalog catalog, Li
     public IReadOnlyList<CommentRow> Comments { get; private set; } = [];
     public int Endorsements { get; private set; }
     public bool EndorsedByMe { get; private set; }
+
+    /// <summary>False for the idea's author, who sees the count but no button.</summary>
+    public bool MayEndorse { get; private set; }
     public bool MayDecide { get; private set; }
     public bool IsTrainer { get; private set; }
     public IReadOnlyList<(string Id, string Title)> Modules { get; private set; } = [];
@@ -43,11 +46,18 @@ public sealed class DetailsModel(AcademyDbContext db, ContentCatalog catalog, Li
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    /// <summary>Endorses, or takes the endorsement back: one per person, so a second press undoes the first.</summary>
+    /// <summary>Endorses, or takes the endorsement back: one per person, so a second press undoes the first. The author
+    /// has no button; a press from an old page or another tab is refused on the idea's page.</summary>
     public async Task<IActionResult> OnPostEndorseAsync(int id, string? returnUrl, CancellationToken cancellationToken)
     {
-        if (!await db.ServiceIdeas.AnyAsync(i => i.Id == id, cancellationToken)) return NotFound();
+        if (await db.ServiceIdeas.Where(i => i.Id == id).Select(i => i.AuthorId).SingleOrDefaultAsync(cancellationToken) is not { } authorId) return NotFound();
         var me = User.EmployeeId();
+        if (!IdeaRules.MayEndorse(authorId, me))
+        {
+            ModelState.AddModelError("", t["You cannot endorse your own idea: your colleagues do."]);
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
         if (await db.IdeaEndorsements.FindAsync([id, me], cancellationToken) is { } endorsement) db.IdeaEndorsements.Remove(endorsement);
         else db.IdeaEndorsements.Add(new IdeaEndorsement { IdeaId = id, EmployeeId = me, At = clock.GetUtcNow() });
         try
@@ -66,7 +76,7 @@ public sealed class DetailsModel(AcademyDbContext db, ContentCatalog catalog, Li
         if (!await db.ServiceIdeas.AnyAsync(i => i.Id == id, cancellationToken)) return NotFound();
         if (IdeaRules.CheckText(Comment) is { } problem)
         {
-            ModelState.AddModelError(nameof(Comment), IdeaText.Problem(problem, t));
+            ModelState.AddModelError(nameof(Comment), IdeaText.CommentProblem(problem, t));
             await LoadAsync(id, cancellationToken);
             return Page();
         }
@@ -145,8 +155,10 @@ public sealed class DetailsModel(AcademyDbContext db, ContentCatalog catalog, Li
         StandardTitle = content.Standards.FirstOrDefault(s => s.Id == idea.StandardId)?.Title;
         Comments = await db.IdeaComments.AsNoTracking().Where(c => c.IdeaId == id).OrderBy(c => c.PostedAt).ThenBy(c => c.Id)
             .Select(c => new CommentRow(c.Author!.FullName, c.Text, c.PostedAt)).ToListAsync(cancellationToken);
-        Endorsements = await db.IdeaEndorsements.CountAsync(e => e.IdeaId == id, cancellationToken);
+        // An author's endorsement saved before authors were refused does not count.
+        Endorsements = await db.IdeaEndorsements.CountAsync(e => e.IdeaId == id && e.EmployeeId != idea.AuthorId, cancellationToken);
         EndorsedByMe = await db.IdeaEndorsements.AnyAsync(e => e.IdeaId == id && e.EmployeeId == me, cancellationToken);
+        MayEndorse = IdeaRules.MayEndorse(idea.AuthorId, me);
         MayDecide = await IdeaAccess.MayDecideAsync(db, idea.AuthorId, me, User.Allows(Policies.HR), cancellationToken);
         IsTrainer = User.Allows(Policies.Trainer);
         if (IsTrainer && idea.Status == IdeaStatus.InPractice)

@@ -27,10 +27,14 @@ public static class IdeaText
     public static string Problem(IdeaTextProblem problem, IStringLocalizer t) => problem switch
     {
         IdeaTextProblem.Empty => t["Write what you noticed or your idea."],
-        IdeaTextProblem.TooLong => t["Keep it under {0} characters: shorten the text.", IdeaRules.MaxLength],
+        IdeaTextProblem.TooLong => t["Keep it to {0:N0} characters at most: shorten the text.", IdeaRules.MaxLength],
         IdeaTextProblem.EmailAddress => t["Remove the email address: no customer's personal data on the board. Describe the customer instead (e.g. “a guest in a wheelchair”)."],
         _ => t["Remove the phone number: no customer's personal data on the board. Describe the customer instead (e.g. “a guest in a wheelchair”)."],
     };
+
+    /// <summary>The same for a comment, whose empty box asks for a comment rather than an idea.</summary>
+    public static string CommentProblem(IdeaTextProblem problem, IStringLocalizer t) =>
+        problem == IdeaTextProblem.Empty ? t["Write your comment."] : Problem(problem, t);
 
     public static string Problem(IdeaMoveProblem problem, IStringLocalizer t) => problem switch
     {

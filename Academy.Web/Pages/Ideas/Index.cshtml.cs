@@ -15,7 +15,7 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
     /// <summary>The list shows the newest ideas that match, this many at most.</summary>
     public const int PageSize = 100;
 
-    public sealed record Row(int Id, IdeaKind Kind, string Text, string Author, string? Department, string? StandardId, DateTimeOffset PostedAt,
+    public sealed record Row(int Id, IdeaKind Kind, string Text, string AuthorId, string Author, string? Department, string? StandardId, DateTimeOffset PostedAt,
         IdeaStatus Status, DateOnly? InPracticeOn, int Endorsements, bool EndorsedByMe, int Comments);
 
     public sealed class InputModel
@@ -36,6 +36,9 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
     public string? MyDepartment { get; private set; }
 
     public IReadOnlyDictionary<string, string> Standards { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>False on the reader's own ideas, which show their count but no button.</summary>
+    public bool MayEndorse(Row idea) => IdeaRules.MayEndorse(idea.AuthorId, User.EmployeeId());
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -106,8 +109,9 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         }
         Total = await ideas.CountAsync(cancellationToken);
         Rows = await ideas.OrderByDescending(i => i.PostedAt).ThenByDescending(i => i.Id).Take(PageSize)
-            .Select(i => new Row(i.Id, i.Kind, i.Text, i.Author!.FullName, i.Department, i.StandardId, i.PostedAt, i.Status, i.InPracticeOn,
-                db.IdeaEndorsements.Count(e => e.IdeaId == i.Id), db.IdeaEndorsements.Any(e => e.IdeaId == i.Id && e.EmployeeId == me),
+            .Select(i => new Row(i.Id, i.Kind, i.Text, i.AuthorId, i.Author!.FullName, i.Department, i.StandardId, i.PostedAt, i.Status, i.InPracticeOn,
+                // An author's endorsement saved before authors were refused does not count.
+                db.IdeaEndorsements.Count(e => e.IdeaId == i.Id && e.EmployeeId != i.AuthorId), db.IdeaEndorsements.Any(e => e.IdeaId == i.Id && e.EmployeeId == me),
                 db.IdeaComments.Count(c => c.IdeaId == i.Id)))
             .ToListAsync(cancellationToken);
     }
