@@ -356,6 +356,11 @@ public sealed class IdeasPageTests(AcademyFactory factory)
         Assert.Equal(["0–19%", "20–39%", "40–59%", "60–79%", "80–100%"], page.QuerySelectorAll("#currency-heat-map-legend li").Select(l => l.TextContent.Trim()).ToArray());
         Assert.Equal(5, page.QuerySelectorAll("#currency-heat-map-legend .swatch").Length);
         Assert.DoesNotContain("fits", page.QuerySelector("#currency-heat-map svg")!.ClassList);
+        // On a phone the table stands in for the drawing (site.css, .chart-figure.heat), so its cells carry the shades.
+        Assert.Contains("heat", page.QuerySelector("figure#currency-heat-map")!.ClassList);
+        var learnerCells = page.QuerySelectorAll("#currency-heat-map-table tbody tr").Single(r => r.QuerySelector("th")!.TextContent.StartsWith(team.Department)).QuerySelectorAll("td");
+        Assert.Contains("shade-4", learnerCells[headers.IndexOf("The warm welcome") - 1].ClassList);
+        Assert.Contains("shade-0", learnerCells[headers.IndexOf("Own the problem") - 1].ClassList);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await factory.SignInAsync(team.OtherEmail)).GetAsync("/passport/heat-map")).StatusCode);
     }
 
