@@ -33,9 +33,10 @@ public sealed class SvgChartTests
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("fr");
         try
         {
-            var chart = new BarChart("rate", "Rate", "Rate", 1, [new("A", 1 / 3.0, "33 %", ["33 %"])], Table);
+            var chart = new BarChart("rate", "Rate", "Rate", 1, [new("A", 1 / 7.0, "14 %", ["14 %"])], Table);
             var svg = Parse(chart);
-            Assert.Equal("106.7", svg.QuerySelector("rect.fill")!.GetAttribute("width"));
+            // A seventh of the 240-unit track.
+            Assert.Equal("34.3", svg.QuerySelector("rect.fill")!.GetAttribute("width"));
             Assert.DoesNotContain(",", svg.GetAttribute("viewBox"));
         }
         finally
@@ -54,7 +55,24 @@ public sealed class SvgChartTests
         var cells = svg.QuerySelectorAll("rect.cell").Select(c => c.ClassList.Last()).ToArray();
         Assert.Equal(["shade-0", "shade-1", "shade-4", "shade-none", "shade-none", "shade-none"], cells);
         Assert.Equal(["19%", "20%", "100%", "–", "–", "–"], svg.QuerySelectorAll("text.value").Select(t => t.TextContent).ToArray());
-        Assert.Equal(5, svg.QuerySelectorAll("text.legend").Length);
+        // The legend is the page's, outside the drawing, so that it wraps on a phone.
+        Assert.Empty(svg.QuerySelectorAll("text.legend"));
+        Assert.DoesNotContain("fits", svg.ClassList);
+    }
+
+    [Fact]
+    public void BarsAndColumns_ShrinkToTheirBox_WithTwelveMonthsNoWiderThanAPhoneCanShowAtTwoThirds()
+    {
+        var months = Enumerable.Range(1, 12).Select(m => new ChartBar($"{new DateTime(2026, m, 1):MMM}\n2026", m, $"{m}", [$"{m}"])).ToList();
+        var columns = Parse(new ColumnChart("months", "Months", "Months", months, Table));
+        var bars = Parse(new BarChart("departments", "Departments", "Departments", 1, [new("Front Desk", 1, "1", ["1"])], Table));
+
+        Assert.Contains("fits", columns.ClassList);
+        Assert.Contains("fits", bars.ClassList);
+        // A 390 px phone leaves 350 px to the chart: the twelve months' labels, all printed, at two thirds or more.
+        Assert.InRange(double.Parse(columns.GetAttribute("width")!, CultureInfo.InvariantCulture), 350, 350 * 3 / 2.0);
+        Assert.InRange(double.Parse(bars.GetAttribute("width")!, CultureInfo.InvariantCulture), 350, 350 / 0.8);
+        Assert.Equal("2026", columns.QuerySelectorAll("text").Last().TextContent);
     }
 
     [Theory]

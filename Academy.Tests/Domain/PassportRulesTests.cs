@@ -20,13 +20,13 @@ public sealed class PassportRulesTests
     {
         Completion? latest = expiresInDays is { } days ? new Completion(Now.AddDays(days - 365), Now.AddDays(days)) : null;
 
-        Assert.Equal(expected, PassportRules.StatusOf(Module(), latest, Now));
+        Assert.Equal(expected, PassportRules.StatusOf(Module(), latest, started: false, Now));
     }
 
     [Fact]
     public void StatusOf_IsCompleted_WhenTheCompletionNeverExpires()
     {
-        Assert.Equal(PassportStatus.Completed, PassportRules.StatusOf(Module(), new Completion(Now.AddYears(-3), null), Now));
+        Assert.Equal(PassportStatus.Completed, PassportRules.StatusOf(Module(), new Completion(Now.AddYears(-3), null), started: false, Now));
     }
 
     [Fact]
@@ -34,7 +34,24 @@ public sealed class PassportRulesTests
     {
         var latest = new Completion(Now.AddDays(-345), Now.AddDays(20));
 
-        Assert.Equal(PassportStatus.Completed, PassportRules.StatusOf(Module(new Validity(14, ValidityUnit.Days)), latest, Now));
+        Assert.Equal(PassportStatus.Completed, PassportRules.StatusOf(Module(new Validity(14, ValidityUnit.Days)), latest, started: false, Now));
+    }
+
+    [Fact]
+    public void StatusOf_IsInProgress_OnceStarted_UntilCompleted()
+    {
+        Assert.Equal(PassportStatus.InProgress, PassportRules.StatusOf(Module(), (Completion?)null, started: true, Now));
+        Assert.Equal(PassportStatus.Completed, PassportRules.StatusOf(Module(), new Completion(Now.AddDays(-10), Now.AddDays(355)), started: true, Now));
+        Assert.Equal(PassportStatus.Expired, PassportRules.StatusOf(Module(), new Completion(Now.AddDays(-370), Now.AddDays(-5)), started: true, Now));
+    }
+
+    [Fact]
+    public void StatusOf_IsInProgress_AfterAFailedQuizAttempt_ThoughNoStepIsDone()
+    {
+        var untouched = ModuleProgress.Of(Module(), ["quiz"], ModuleActivity.None, Now);
+
+        Assert.Equal(PassportStatus.NotStarted, PassportRules.StatusOf(Module(), untouched, quizAttempted: false, Now));
+        Assert.Equal(PassportStatus.InProgress, PassportRules.StatusOf(Module(), untouched, quizAttempted: true, Now));
     }
 
     [Fact]

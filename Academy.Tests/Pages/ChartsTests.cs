@@ -48,7 +48,7 @@ public sealed class ChartsTests
         Assert.Equal([["Concierge", "2", "4", "50%"]], Rows(page, "#completion-table"));
         var completionSvg = Svg(page, "completion");
         Assert.Equal(["50%"], Values(completionSvg));
-        Assert.Equal("160", completionSvg.QuerySelector("rect.fill")!.GetAttribute("width"));
+        Assert.Equal("120", completionSvg.QuerySelector("rect.fill")!.GetAttribute("width")); // half the 240-unit track
 
         // Overdue at the end of each week, oldest first: Sundays 26 October … 4 January, then now.
         int[] expected = [0, 0, 0, 0, 1, 1, 3, 2, 1, 1, 1, 1];

@@ -264,6 +264,10 @@ public sealed class IdeasPageTests(AcademyFactory factory)
         Assert.Equal([lastMonth.ToString("MMMM yyyy", English), "1"], months[10]);
         Assert.Equal(3, months.Sum(m => int.Parse(m[1])));
         Assert.Equal(["1", "2"], page.QuerySelectorAll("#per-month svg text.value").Select(t => t.TextContent).Where(t => t != "0").ToArray());
+        // Drawn to shrink to a phone's width (site.css, svg.fits), the month under way included, rather than scroll.
+        Assert.Contains("fits", page.QuerySelector("#per-month svg")!.ClassList);
+        Assert.Contains("fits", page.QuerySelector("#per-department svg")!.ClassList);
+        Assert.Equal("table-scroll", page.QuerySelector("#per-department-table")!.ParentElement!.ClassName);
         var departments = Rows(page, "#per-department-table");
         // Training currency: the learner is current on 1 of the 8 standards (warm-welcome, whose one module is done): 12.5%.
         Assert.Contains([team.Department, "2", "1", "12%"], departments);
@@ -416,6 +420,15 @@ public sealed class IdeasPageTests(AcademyFactory factory)
         Assert.Equal("100%", learnerRow[headers.IndexOf("Listen before acting")]);
         Assert.Equal("0%", learnerRow[headers.IndexOf("Own the problem")]);
         Assert.NotNull(page.QuerySelector("#currency-heat-map svg"));
+        // The legend is a list that wraps on a phone, outside the map, which scrolls in its box rather than shrink.
+        Assert.Equal(["0–19%", "20–39%", "40–59%", "60–79%", "80–100%"], page.QuerySelectorAll("#currency-heat-map-legend li").Select(l => l.TextContent.Trim()).ToArray());
+        Assert.Equal(5, page.QuerySelectorAll("#currency-heat-map-legend .swatch").Length);
+        Assert.DoesNotContain("fits", page.QuerySelector("#currency-heat-map svg")!.ClassList);
+        // On a phone the table stands in for the drawing (site.css, .chart-figure.heat), so its cells carry the shades.
+        Assert.Contains("heat", page.QuerySelector("figure#currency-heat-map")!.ClassList);
+        var learnerCells = page.QuerySelectorAll("#currency-heat-map-table tbody tr").Single(r => r.QuerySelector("th")!.TextContent.StartsWith(team.Department)).QuerySelectorAll("td");
+        Assert.Contains("shade-4", learnerCells[headers.IndexOf("The warm welcome") - 1].ClassList);
+        Assert.Contains("shade-0", learnerCells[headers.IndexOf("Own the problem") - 1].ClassList);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await factory.SignInAsync(team.OtherEmail)).GetAsync("/passport/heat-map")).StatusCode);
     }
 

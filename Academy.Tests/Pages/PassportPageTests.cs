@@ -107,6 +107,65 @@ public sealed class PassportPageTests(AcademyFactory factory)
         Assert.Contains("Current on this standard: 0 of 2.", page.QuerySelector("#current-count")!.TextContent);
     }
 
+    [Fact]
+    public async Task Passport_ShowsAModuleWhoseQuizFailed_InProgress_WithItsScore()
+    {
+        var (managerEmail, learnerEmail, learnerId) = await TeamAsync();
+        await FailWarmWelcomeQuizAsync(learnerId);
+
+        var page = await (await factory.SignInAsync(learnerEmail)).GetDocumentAsync("/passport");
+        var standard = await (await factory.SignInAsync(managerEmail)).GetDocumentAsync("/passport/standards/warm-welcome");
+
+        var row = page.QuerySelector("#standard-warm-welcome tr[data-module=warm-welcome]")!;
+        Assert.Equal("In progress", row.QuerySelector("td.status")!.TextContent.Trim());
+        Assert.Contains("inprogress", row.QuerySelector("td.status")!.ClassName);
+        Assert.Matches(@"^.+: 55% · Not passed yet · ", row.QuerySelector(".quiz-result")!.TextContent);
+        Assert.Equal("Not yet current", page.QuerySelector("#standard-warm-welcome .currency")!.TextContent.Trim());
+        var learner = Assert.Single(standard.QuerySelectorAll("#not-current tbody tr"), r => r.QuerySelector($"a[href='/passport/{learnerId}']") is not null);
+        Assert.Equal("In progress", learner.QuerySelector("td.status")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Passport_InFrench_PutsANarrowSpaceBeforeTheColonAndThePercent()
+    {
+        var (_, learnerEmail, learnerId) = await TeamAsync("fr");
+        await FailWarmWelcomeQuizAsync(learnerId);
+        var client = await factory.SignInAsync(learnerEmail);
+        await client.PostFormAsync("/language", new() { ["culture"] = "fr", ["returnUrl"] = "/passport" }, "/passport");
+
+        var page = await client.GetDocumentAsync("/passport");
+
+        var row = page.QuerySelector("#standard-warm-welcome tr[data-module=warm-welcome]")!;
+        Assert.Equal("En cours", row.QuerySelector("td.status")!.TextContent.Trim());
+        Assert.Matches("^.+\u202f: 55\u202f% · Pas encore réussi · ", row.QuerySelector(".quiz-result")!.TextContent);
+        Assert.Contains("85\u202f% · Réussi", page.QuerySelector("tr[data-module=complaint-recovery] .quiz-result")!.TextContent);
+    }
+
+    [Fact]
+    public async Task StandardPage_TableHasTheSiteTableStyle()
+    {
+        var (managerEmail, _, _) = await TeamAsync();
+
+        var page = await (await factory.SignInAsync(managerEmail)).GetDocumentAsync("/passport/standards/own-the-problem");
+
+        Assert.Contains("data", page.QuerySelector("#not-current")!.ClassList);
+    }
+
+    /// <summary>A finished attempt at the warm-welcome quiz, failed at 55 %: the learner started the module.</summary>
+    private async Task FailWarmWelcomeQuizAsync(string learnerId)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+        var quiz = scope.ServiceProvider.GetRequiredService<ContentCatalog>().Current.Module("warm-welcome")!.Quizzes[0];
+        var at = DateTimeOffset.UtcNow.AddDays(-1);
+        db.QuizAttempts.Add(new QuizAttempt
+        {
+            EmployeeId = learnerId, ModuleId = "warm-welcome", QuizId = quiz.Id, ContentVersionId = quiz.Default.VersionId,
+            StartedAt = at, FinishedAt = at, Percent = 55m, Passed = false,
+        });
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>A manager and one report who completed complaint-recovery (valid a year), whose escalation expires in
     /// three days and whose listen-first expired five days ago, with an 85% pass on complaint-recovery's quiz.</summary>
     private async Task<(string ManagerEmail, string LearnerEmail, string LearnerId)> TeamAsync(string language = "en")

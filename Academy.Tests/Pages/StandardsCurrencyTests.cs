@@ -75,7 +75,7 @@ public sealed class StandardsCurrencyTests(AcademyFactory factory)
         bool IsCurrent(string employeeId, string standardId) => PassportRules.IsCurrent([.. content.Modules.Values
             .Where(m => m.Default.Standards.Contains(standardId))
             .Select(m => completions.Where(c => c.EmployeeId == employeeId && c.ModuleId == m.Id).MaxBy(c => c.Sequence) is { } latest
-                ? PassportRules.StatusOf(m.Default, new Academy.Domain.Learning.Completion(latest.CompletedAt, latest.ExpiresAt), now)
+                ? PassportRules.StatusOf(m.Default, new Academy.Domain.Learning.Completion(latest.CompletedAt, latest.ExpiresAt), started: false, now)
                 : PassportStatus.NotStarted)]);
         var expected = departments.Select(d => people.Where(p => p.Active && p.Department == d).ToList())
             .Select((team, i) => (Department: departments[i] ?? "No department", People: team.Count,

@@ -38,11 +38,12 @@ public static class SvgChart
 
     private static string Bars(BarChart chart)
     {
-        const double rowHeight = 30, barHeight = 18, track = 320, valueRoom = 80;
+        // The track is short enough for a department's bar to fit a 390 px phone at 80 % of its size or more.
+        const double rowHeight = 30, barHeight = 18, track = 240, valueRoom = 80;
         var labelWidth = LabelWidth(chart.Bars.Select(b => b.Label), 240);
         var width = labelWidth + track + valueRoom;
         var height = chart.Bars.Count * rowHeight + 8;
-        var svg = Open(chart, width, height);
+        var svg = Open(chart, width, height, fits: true);
         for (var i = 0; i < chart.Bars.Count; i++)
         {
             var bar = chart.Bars[i];
@@ -62,15 +63,16 @@ public static class SvgChart
 
     private static string Columns(ColumnChart chart)
     {
-        const double gap = 12, plot = 180, top = 24, axis = 44;
+        // Tight, so that twelve months shrink to a phone's width no smaller than two thirds of their size.
+        const double gap = 8, plot = 180, top = 24, axis = 36;
         // As wide as the longest line of a label (a French "Maintenant"), so that none is cut.
-        var column = Math.Clamp(Math.Ceiling(chart.Bars.SelectMany(c => c.Label.Split('\n')).Select(l => l.Length).DefaultIfEmpty(0).Max() * CharWidth) + 4 - gap, 44, 120);
+        var column = Math.Clamp(Math.Ceiling(chart.Bars.SelectMany(c => c.Label.Split('\n')).Select(l => l.Length).DefaultIfEmpty(0).Max() * CharWidth) + 4 - gap, 32, 120);
         var labelLines = chart.Bars.Any(c => c.Label.Contains('\n')) ? 2 : 1;
         var bottom = 10 + labelLines * (FontSize + 3);
         var max = NiceMax(chart.Bars.Select(c => c.Value).DefaultIfEmpty(0).Max());
         var width = axis + chart.Bars.Count * (column + gap) + gap;
         var height = top + plot + bottom;
-        var svg = Open(chart, width, height);
+        var svg = Open(chart, width, height, fits: true);
         foreach (var tick in new[] { 0, max / 2, max })
         {
             var y = top + plot - tick / max * plot;
@@ -95,15 +97,16 @@ public static class SvgChart
 
     private static string Heat(HeatMap chart)
     {
-        const double cell = 72, cellHeight = 34, legendHeight = 40;
+        const double cell = 72, cellHeight = 34;
         var labelWidth = LabelWidth(chart.Rows.Select(r => r.Label), 220);
         // Column headers are written at 45°, so their height is their length × sin 45°.
         var longest = Math.Min(chart.Columns.Select(c => c.Length).DefaultIfEmpty(0).Max(), 30);
         var header = Math.Ceiling(longest * CharWidth * 0.71) + 16;
         var width = labelWidth + chart.Columns.Count * cell + Math.Ceiling(longest * CharWidth * 0.71);
-        var gridBottom = header + chart.Rows.Count * cellHeight;
-        var height = gridBottom + legendHeight;
-        var svg = Open(chart, Math.Max(width, labelWidth + 5 * 96), height);
+        var height = header + chart.Rows.Count * cellHeight + 4;
+        // Not shrunk to fit: a phone would print its figures at a third of their size. It scrolls in its box, and the
+        // table under it, whose first column stays put, is the one to read on a phone.
+        var svg = Open(chart, width, height, fits: false);
         for (var c = 0; c < chart.Columns.Count; c++)
         {
             var x = labelWidth + c * cell + cell / 2;
@@ -126,26 +129,21 @@ public static class SvgChart
             }
             svg.Append("</g>");
         }
-        // The legend: each shade with the range it stands for, in words as well as colour.
-        for (var i = 0; i < Shades.Count && i < chart.Legend.Count; i++)
-        {
-            var x = labelWidth + i * 96;
-            svg.Append(Invariant($"<rect x=\"{x}\" y=\"{gridBottom + 14}\" width=\"18\" height=\"18\" fill=\"{Shades[i].Fill}\" stroke=\"{Muted}\"/>"));
-            Text(svg, x + 24, gridBottom + 14 + 9 + FontSize * 0.35, chart.Legend[i], "start", Ink, "legend");
-        }
         return svg.Append("</svg>").ToString();
     }
 
-    private static StringBuilder Open(Chart chart, double width, double height)
+    /// <param name="fits">The SVG shrinks to its box's width when narrower (site.css, <c>svg.fits</c>), text and all.</param>
+    private static StringBuilder Open(Chart chart, double width, double height, bool fits)
     {
         var svg = new StringBuilder(4096);
-        svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"{chart.Id}-svg\" role=\"img\" aria-labelledby=\"{chart.Id}-title {chart.Id}-desc\" "))
-            .Append(Invariant($"width=\"{Round(width)}\" height=\"{Round(height)}\" viewBox=\"0 0 {Round(width)} {Round(height)}\" "))
+        svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart{(fits ? " fits" : "")}\" id=\"{chart.Id}-svg\" role=\"img\" aria-labelledby=\"{chart.Id}-title {chart.Id}-desc\" "))
+            .Append(Invariant($"width=\"{Round(width)}\" height=\"{Round(height)}\" viewBox=\"0 0 {Round(width)} {Round(height)}\" preserveAspectRatio=\"xMinYMin meet\" "))
             .Append(Invariant($"font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"{FontSize}\">"))
             .Append("<title id=\"").Append(chart.Id).Append("-title\">").Append(Encode(chart.Title)).Append("</title>")
-            .Append("<desc id=\"").Append(chart.Id).Append("-desc\">").Append(Encode(chart.Description)).Append("</desc>")
-            // Paper behind the marks: the contrast of every colour is reckoned against white, whatever the page behind.
-            .Append(Invariant($"<rect width=\"{Round(width)}\" height=\"{Round(height)}\" rx=\"8\" fill=\"#ffffff\"/>"));
+            .Append("<desc id=\"").Append(chart.Id).Append("-desc\">").Append(Encode(chart.Description)).Append("</desc>");
+        // Paper behind the marks: the contrast of every colour is reckoned against white, whatever the page behind. A
+        // chart that scrolls has its box's paper instead (site.css, .chart-scroll), for the box's scroll shadows to show.
+        if (fits) svg.Append(Invariant($"<rect width=\"{Round(width)}\" height=\"{Round(height)}\" rx=\"8\" fill=\"#ffffff\"/>"));
         return svg;
     }
 

@@ -49,7 +49,7 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
         Standards = [.. content.Standards.Select(standard =>
         {
             var modules = StandardsCurrency.ModulesTeaching(content, standard.Id).OrderBy(m => m.In(language).Title)
-                .Select(m => new ModuleRow(m.Id, m.In(language).Title, PassportRules.StatusOf(m.Default, progress[m.Id], now), progress[m.Id].ValidUntil,
+                .Select(m => new ModuleRow(m.Id, m.In(language).Title, PassportRules.StatusOf(m.Default, progress[m.Id], attempts.Any(a => a.ModuleId == m.Id), now), progress[m.Id].ValidUntil,
                     [.. m.Quizzes.Where(q => latest.ContainsKey((m.Id, q.Id))).Select(q => (Quiz: q, Attempt: latest[(m.Id, q.Id)]))
                         .Select(x => new QuizResult(x.Quiz.In(language).Document.Title, x.Attempt.Percent ?? 0, x.Attempt.Passed, x.Attempt.FinishedAt))]))
                 .ToList();

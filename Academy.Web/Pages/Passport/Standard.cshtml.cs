@@ -44,12 +44,19 @@ public sealed class StandardModel(AcademyDbContext db, ContentCatalog catalog, T
             .Select(c => new { c.EmployeeId, c.ModuleId, c.Sequence, c.CompletedAt, c.ExpiresAt }).ToListAsync(cancellationToken);
         var latest = completions.GroupBy(c => (c.EmployeeId, c.ModuleId))
             .ToDictionary(g => g.Key, g => g.MaxBy(c => c.Sequence) is var c ? new Completion(c!.CompletedAt, c.ExpiresAt) : default);
+        // Who started which module, so that the page says "In progress" where their passport does.
+        var started = (await db.LessonViews.AsNoTracking()
+                .Where(v => moduleIds.Contains(v.ModuleId) && people.Any(u => u.Id == v.EmployeeId)).Select(v => new { v.EmployeeId, v.ModuleId })
+                .Union(db.QuizAttempts.AsNoTracking().Where(a => a.FinishedAt != null && moduleIds.Contains(a.ModuleId) && people.Any(u => u.Id == a.EmployeeId))
+                    .Select(a => new { a.EmployeeId, a.ModuleId }))
+                .ToListAsync(cancellationToken))
+            .Select(s => (s.EmployeeId, s.ModuleId)).ToHashSet();
         var now = clock.GetUtcNow();
         PeopleCount = employees.Count;
         NotCurrent = [.. employees
             .Select(e => new PersonRow(e.Id, e.FullName, e.Department, [.. modules.Select(m => latest.TryGetValue((e.Id, m.Id), out var done)
-                ? (PassportRules.StatusOf(m.Default, done, now), done.ExpiresAt)
-                : (PassportStatus.NotStarted, (DateTimeOffset?)null))]))
+                ? (PassportRules.StatusOf(m.Default, done, started: true, now), done.ExpiresAt)
+                : (PassportRules.StatusOf(m.Default, (Completion?)null, started.Contains((e.Id, m.Id)), now), (DateTimeOffset?)null))]))
             .Where(p => !PassportRules.IsCurrent([.. p.Modules.Select(m => m.Status)]))];
         return Page();
     }
