@@ -30,6 +30,9 @@ public class AcademyFactory : WebApplicationFactory<Program>
 
     public string Folder => _folder;
 
+    /// <summary>Gives the demo accounts their demo history (<c>Academy:Demo:History</c>), off in every other test.</summary>
+    public bool History { get; init; }
+
     public string ContentPath { get; }
 
     public string DatabasePath => Path.Combine(_folder, "academy.db");
@@ -55,6 +58,8 @@ public class AcademyFactory : WebApplicationFactory<Program>
         }
         builder.UseSetting("Academy:ContentPath", ContentPath);
         builder.UseSetting("Academy:Demo:Password", Password);
+        // Tests start from empty accounts; DemoHistoryTests turns the demo history on.
+        builder.UseSetting("Academy:Demo:History", History ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // No Hangfire server in tests: jobs run when a test resolves and calls them, on the test's clock.
         builder.UseSetting("Academy:Jobs:Enabled", "false");

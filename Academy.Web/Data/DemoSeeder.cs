@@ -39,15 +39,16 @@ public sealed class DemoSeeder(UserManager<Employee> users, RoleManager<Identity
                 await roles.CreateAsync(new IdentityRole(role));
     }
 
-    public async Task SeedDemoAccountsAsync()
+    /// <returns>Whether the accounts were created now (not on an earlier start).</returns>
+    public async Task<bool> SeedDemoAccountsAsync()
     {
         var password = options.Value.Demo.Password;
         if (string.IsNullOrEmpty(password))
         {
             logger.LogWarning("Academy:Demo:Password is not set: no demo account is created");
-            return;
+            return false;
         }
-        if (await users.Users.AnyAsync(u => u.Email == Accounts[0].Email)) return;
+        if (await users.Users.AnyAsync(u => u.Email == Accounts[0].Email)) return false;
         var number = 1000;
         var ids = new Dictionary<string, string>();
         // Managers first, so their reports can point to them.
@@ -74,5 +75,6 @@ public sealed class DemoSeeder(UserManager<Employee> users, RoleManager<Identity
             ids[account.Email] = employee.Id;
         }
         logger.LogInformation("Created {Count} demo accounts", Accounts.Length);
+        return true;
     }
 }

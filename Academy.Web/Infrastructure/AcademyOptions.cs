@@ -40,6 +40,9 @@ public sealed class AcademyOptions
 public sealed class DemoOptions
 {
     public string? Password { get; set; }
+
+    /// <summary>Give the demo accounts a few weeks of history (answered quizzes, line-ups, ideas) when they are created.</summary>
+    public bool History { get; set; }
 }
 
 public sealed class VerificationOptions

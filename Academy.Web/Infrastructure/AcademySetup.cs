@@ -125,6 +125,7 @@ public static class AcademySetup
         services.AddSingleton<ContentCatalog>();
         services.AddScoped<ContentImporter>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoHistory>();
         services.AddScoped<Pages.Quizzes.QuizAttempts>();
         services.AddSingleton<Certificates.CertificatePdf>();
         services.AddScoped<Import.EmployeeImportJob>();
@@ -162,10 +163,13 @@ public static class AcademySetup
         // WAL lets readers continue while an import or a progress write is committing; it is a property of the file.
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedRolesAsync();
-        if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Academy:Demo:Seed"))
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedDemoAccountsAsync();
-        await scope.ServiceProvider.GetRequiredService<ContentImporter>()
-            .ImportDirectoryAsync(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AcademyOptions>>().Value.ContentRoot(app.Environment), CancellationToken.None);
+        var demoCreated = (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Academy:Demo:Seed"))
+            && await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedDemoAccountsAsync();
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AcademyOptions>>().Value;
+        await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportDirectoryAsync(options.ContentRoot(app.Environment), CancellationToken.None);
+        // After the content (its answers are to published quizzes), and only with the accounts: a restart adds nothing.
+        if (demoCreated && options.Demo.History)
+            await scope.ServiceProvider.GetRequiredService<DemoHistory>().SeedAsync(CancellationToken.None);
         // After the content: the streaks are counted on lineup.md's working days.
         await Pages.Lineup.LineupStreaks.RecountAsync(db, scope.ServiceProvider.GetRequiredService<ContentCatalog>().Current, CancellationToken.None);
         // After the content: the catch-up run of the jobs reads the published programs and modules.
