@@ -54,6 +54,41 @@ public sealed class DemoHistoryTests
         Assert.Equal("Question 1 of 3", again.QuerySelector("#question-number")!.TextContent.Trim());
     }
 
+    [Fact]
+    public async Task DemoHistory_WithoutTheQuizzesItAnswers_LeavesTheSiteStarting()
+    {
+        var content = Directory.CreateTempSubdirectory("academy-content-").FullName;
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(AcademyFactory.RepositoryContent, "*", SearchOption.AllDirectories))
+            {
+                var copy = Path.Combine(content, Path.GetRelativePath(AcademyFactory.RepositoryContent, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                File.Copy(file, copy);
+            }
+            // A trainer removed the first module the history answers.
+            Directory.Delete(Path.Combine(content, "modules", "guest-preferences"), recursive: true);
+            using var site = new OtherContent(content);
+
+            var sam = await site.SignInAsync("newhire@academy.test");
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await sam.GetAsync("/lineup")).StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await sam.GetAsync("/")).StatusCode);
+        }
+        finally
+        {
+            Directory.Delete(content, recursive: true);
+        }
+    }
+
+    private sealed class OtherContent(string content) : AcademyFactory(content)
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Academy:Demo:History", "true");
+        }
+    }
+
     private sealed record Counts(int Ideas, int Endorsements, int Comments, int ReviewItems, int Attempts, int Lineups, int InPractice);
 
     private static async Task<Counts> CountsAsync(AcademyFactory site)

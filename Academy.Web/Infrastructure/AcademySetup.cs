@@ -169,7 +169,19 @@ public static class AcademySetup
         await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportDirectoryAsync(options.ContentRoot(app.Environment), CancellationToken.None);
         // After the content (its answers are to published quizzes), and only with the accounts: a restart adds nothing.
         if (demoCreated && options.Demo.History)
-            await scope.ServiceProvider.GetRequiredService<DemoHistory>().SeedAsync(CancellationToken.None);
+        {
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<DemoHistory>().SeedAsync(CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                // Say, a content folder without the quizzes the history answers: the demo starts without it (or with
+                // what was saved), never fails to start, and nothing half-made stays tracked for the next save.
+                db.ChangeTracker.Clear();
+                app.Logger.LogWarning(e, "The demo history was not created");
+            }
+        }
         // After the content: the streaks are counted on lineup.md's working days.
         await Pages.Lineup.LineupStreaks.RecountAsync(db, scope.ServiceProvider.GetRequiredService<ContentCatalog>().Current, CancellationToken.None);
         // After the content: the catch-up run of the jobs reads the published programs and modules.
