@@ -176,8 +176,8 @@ public static partial class ContentParser
             var lines = body.Substring(paragraph.Span.Start, paragraph.Span.Length).ReplaceLineEndings("\n").Split('\n');
             if (!FrameLine().IsMatch(lines[0].Trim())) continue;
             blocks.Remove(paragraph);
-            errors.Add(new ContentError(path, bodyLine + paragraph.Line, $"The frame of '{standardId}' is written in a translation.",
-                $"Write it in standards.md instead, on the line below the English frame of '{standardId}': 'Frame ({language}): …'. Frames in every language are kept together there; remove this line."));
+            errors.Add(new ContentError(path, bodyLine + paragraph.Line, $"A translation has no frame: the frame of '{standardId}' in '{language}' is written in standards.md.",
+                $"Move this line to standards.md, below the English frame of '{standardId}', as 'Frame ({language}): …'. Frames in every language are kept together there."));
         }
     }
 

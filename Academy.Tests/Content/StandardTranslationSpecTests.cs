@@ -98,7 +98,7 @@ public sealed class StandardTranslationSpecTests
             Frame: Vous pouvez quitter une tâche pour accueillir un client.
             """);
 
-        file.SingleError(7, "The frame of 'warm-welcome' is written in a translation", "in standards.md instead, on the line below the English frame of 'warm-welcome': 'Frame (fr): …'");
+        file.SingleError(7, "the frame of 'warm-welcome' in 'fr' is written in standards.md", "Move this line to standards.md, below the English frame of 'warm-welcome', as 'Frame (fr): …'");
     }
 
     [Fact]
