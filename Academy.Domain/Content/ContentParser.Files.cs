@@ -88,7 +88,7 @@ public static partial class ContentParser
         string fix;
         if (ContentPath.IsIgnored(file.Path))
             fix = "Nothing to do: the guide and pictures are not imported as training.";
-        else if (parts is ["modules", _, _] && (name == $"module.{DefaultLanguage}.md" || name.EndsWith($".quiz.{DefaultLanguage}.md", StringComparison.Ordinal)))
+        else if (parts is [$"standards.{DefaultLanguage}.md"] || parts is ["modules", _, _] && (name == $"module.{DefaultLanguage}.md" || name.EndsWith($".quiz.{DefaultLanguage}.md", StringComparison.Ordinal)))
             fix = $"English is the default language: name this file '{name.Replace($".{DefaultLanguage}.md", ".md", StringComparison.Ordinal)}'.";
         else if (parts is ["modules", _, _] && Suggest.Nearest(name, ["module.md"]) is { } nearest)
             fix = $"Did you mean '{nearest}'? {Layout}";
@@ -132,7 +132,9 @@ public static partial class ContentParser
             if (firstLines.TryGetValue(id, out var first))
             {
                 errors.Add(new ContentError(file.Path, line, $"The standard id '{id}' is used twice: on line {first} and on line {line}.",
-                    "Give each standard its own id; modules refer to a standard by its id."));
+                    location.IsTranslation
+                        ? "Translate each standard once, under the id it has in standards.md: remove one of the two, or correct its id."
+                        : "Give each standard its own id; modules refer to a standard by its id."));
                 continue;
             }
             firstLines[id] = line;
@@ -140,15 +142,43 @@ public static partial class ContentParser
             if (name.Length == 0)
                 errors.Add(new ContentError(file.Path, line, $"The standard '{id}' has no title.",
                     $"Write its title before the id: '## Keep every promise {{#{id}}}'."));
+            if (location.IsTranslation)
+            {
+                RejectFrames(file.Path, front.BodyLine, front.Body, id, location.Language, blocks, errors);
+                standards.Add(new Standard(id, name, MarkdownRenderer.Render(blocks)));
+                continue;
+            }
             var (frame, frameTranslations) = ReadFrame(file.Path, front.BodyLine, front.Body, id, blocks, errors);
             standards.Add(new Standard(id, name, MarkdownRenderer.Render(blocks), frame, frameTranslations));
         }
         if (sections.Count == 1)
-            errors.Add(new ContentError(file.Path, Math.Min(front.BodyLine, lastLine), "standards.md defines no standard.",
-                "Add each standard as a '## ' heading with its id in curly brackets, followed by its description: '## Keep every promise {#keep-promises}'."));
+            errors.Add(location.IsTranslation
+                ? new ContentError(file.Path, Math.Min(front.BodyLine, lastLine), $"{file.Path} translates no standard.",
+                    "Add each standard you translate as a '## ' heading with its translated title and, in curly brackets, its id from standards.md, followed by its description: '## Tenir chaque promesse {#keep-promises}'.")
+                : new ContentError(file.Path, Math.Min(front.BodyLine, lastLine), "standards.md defines no standard.",
+                    "Add each standard as a '## ' heading with its id in curly brackets, followed by its description: '## Keep every promise {#keep-promises}'."));
 
-        var document = errors.Count == 0 ? new StandardsDocument(title!, standards) : null;
-        return new Reading(Result(file, location, document, errors), location, lastLine) { Declared = declared };
+        var document = errors.Count == 0 ? new StandardsDocument(title!, standards, location.Language) : null;
+        // A translation's ids must be those of standards.md: checked against it as references are.
+        return new Reading(Result(file, location, document, errors), location, lastLine)
+        {
+            Declared = location.IsTranslation ? null : declared,
+            References = location.IsTranslation ? declared : [],
+        };
+    }
+
+    /// <summary>A translated catalogue has no frame of its own: a standard's frames, in every language, are written
+    /// together in standards.md, so that changing what an employee may decide is one edit in one place.</summary>
+    private static void RejectFrames(string path, int bodyLine, string body, string standardId, string language, List<Block> blocks, List<ContentError> errors)
+    {
+        foreach (var paragraph in blocks.OfType<ParagraphBlock>().ToList())
+        {
+            var lines = body.Substring(paragraph.Span.Start, paragraph.Span.Length).ReplaceLineEndings("\n").Split('\n');
+            if (!FrameLine().IsMatch(lines[0].Trim())) continue;
+            blocks.Remove(paragraph);
+            errors.Add(new ContentError(path, bodyLine + paragraph.Line, $"A translation has no frame: the frame of '{standardId}' in '{language}' is written in standards.md.",
+                $"Move this line to standards.md, below the English frame of '{standardId}', as 'Frame ({language}): …'. Frames in every language are kept together there."));
+        }
     }
 
     /// <summary>Takes a standard's frame out of its blocks: a paragraph <c>Frame: …</c>, and its translations

@@ -21,8 +21,8 @@ public static partial class ContentParser
     /// <summary>The language of <c>module.md</c> and <c>x.quiz.md</c>; other languages are translations.</summary>
     public const string DefaultLanguage = ContentPath.DefaultLanguage;
 
-    private const string Layout = "Content files are standards.md, lineup.md, programs/<id>.md, modules/<id>/module.md (module.fr.md for "
-        + "its French translation) and modules/<id>/<name>.quiz.md; pictures go in a module's media/ folder.";
+    private const string Layout = "Content files are standards.md (standards.fr.md for its French translation), lineup.md, programs/<id>.md, "
+        + "modules/<id>/module.md (module.fr.md for its French translation) and modules/<id>/<name>.quiz.md; pictures go in a module's media/ folder.";
 
     /// <summary>Parses one file on its own. Checks that need other files (a standard or module that must exist, a
     /// translation's lesson count) are made by <see cref="ParseAll"/> and by <see cref="Parse(SourceFile, KnownContent)"/>
@@ -84,7 +84,7 @@ public static partial class ContentParser
             }
             switch (location.Kind)
             {
-                case ContentKind.Standards:
+                case ContentKind.Standards when !location.IsTranslation:
                     catalogue = i;
                     break;
                 case ContentKind.Module when !location.IsTranslation:
@@ -147,6 +147,20 @@ public static partial class ContentParser
                 CompareLessons(reading, original, Add);
                 if (result.Document is ModuleDocument words && original.Document is { } source)
                     result = result with { Document = words.WithMetadataOf(source) };
+                break;
+
+            case { Kind: ContentKind.Standards, IsTranslation: true }:
+                if (!known.CatalogueExists)
+                {
+                    Add(1, "This translation has no standards.md beside it, so it has nothing to translate.",
+                        "Add standards.md (the standards in English) at the root of the content folder, or remove this file.");
+                    break;
+                }
+                // Without a readable standards.md nothing can be said of the ids; standards.md has its own error then.
+                if (known.Standards is not { } originals) break;
+                foreach (var standard in reading.References.Where(r => !originals.Contains(r.Text)))
+                    Add(standard.Line, $"Unknown standard '{standard.Text}': standards.md has no standard with this id.",
+                        UnknownStandardFix(standard.Text, originals, catalogueExists: true) + " A translation keeps the ids of standards.md.");
                 break;
 
             case { Kind: ContentKind.Lineup }:

@@ -19,6 +19,9 @@ public sealed partial record ContentPath(ContentKind Kind, string Id, string Lan
         {
             case ["standards.md"]:
                 return new ContentPath(ContentKind.Standards, "standards", DefaultLanguage, null);
+            // "standards.en.md" would be a second English catalogue beside standards.md.
+            case [var name] when StandardsTranslation().Match(name) is { Success: true } standards && standards.Groups[1].Value != DefaultLanguage:
+                return new ContentPath(ContentKind.Standards, "standards", standards.Groups[1].Value, null);
             case ["lineup.md"]:
                 return new ContentPath(ContentKind.Lineup, "lineup", DefaultLanguage, null);
             case ["programs", var name] when name.EndsWith(".md", StringComparison.Ordinal) && name.Length > 3:
@@ -61,6 +64,9 @@ public sealed partial record ContentPath(ContentKind Kind, string Id, string Lan
     }
 
     public bool IsTranslation => Language != DefaultLanguage;
+
+    [GeneratedRegex(@"^standards\.([a-z]{2})\.md$")]
+    private static partial Regex StandardsTranslation();
 
     [GeneratedRegex(@"^module(?:\.([a-z]{2}))?\.md$")]
     private static partial Regex ModuleFile();

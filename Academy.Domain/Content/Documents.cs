@@ -40,13 +40,47 @@ public abstract record ContentDocument
 /// <param name="Frame">What an employee may decide alone under this standard, in English (plain text); <c>null</c> when
 /// the standard states no frame. Last and optional, as standards stored before frames existed have none.</param>
 /// <param name="FrameTranslations">The frame in other languages, by language code.</param>
-public sealed record Standard(string Id, string Title, string Html, string? Frame = null, IReadOnlyDictionary<string, string>? FrameTranslations = null)
+/// <param name="Translations">The title and description in other languages, by language code, from
+/// <c>standards.&lt;lang&gt;.md</c>. Not stored with standards.md's document: the site attaches each translation's
+/// published version when it loads the content (<see cref="WithTranslations"/>).</param>
+public sealed record Standard(string Id, string Title, string Html, string? Frame = null, IReadOnlyDictionary<string, string>? FrameTranslations = null,
+    IReadOnlyDictionary<string, StandardText>? Translations = null)
 {
     /// <summary>The frame in <paramref name="language"/>, or in English when it has no translation.</summary>
     public string? FrameIn(string language) => FrameTranslations?.GetValueOrDefault(language) ?? Frame;
+
+    /// <summary>The title in <paramref name="language"/>, or in English when this standard is not translated into it.</summary>
+    public string TitleIn(string language) => Translations?.GetValueOrDefault(language)?.Title ?? Title;
+
+    /// <summary>The description in <paramref name="language"/>, or in English when this standard is not translated into it.</summary>
+    public string HtmlIn(string language) => Translations?.GetValueOrDefault(language)?.Html ?? Html;
+
+    /// <summary>The language that <see cref="TitleIn"/> and <see cref="HtmlIn"/> give for <paramref name="language"/>:
+    /// itself when translated, else English. Pages mark the text with it.</summary>
+    public string LanguageIn(string language) =>
+        Translations?.ContainsKey(language) == true ? language : ContentPath.DefaultLanguage;
+
+    /// <summary>This standard with its title and description from each translated catalogue that has it; a
+    /// translation that leaves it out leaves it in English.</summary>
+    public Standard WithTranslations(IEnumerable<StandardsDocument> translations)
+    {
+        var texts = new Dictionary<string, StandardText>(StringComparer.Ordinal);
+        foreach (var translation in translations)
+        {
+            if (translation.Standards.FirstOrDefault(s => s.Id == Id) is { } words)
+                texts[translation.Language] = new StandardText(words.Title, words.Html);
+        }
+        return this with { Translations = texts.Count > 0 ? texts : null };
+    }
 }
 
-public sealed record StandardsDocument(string Title, IReadOnlyList<Standard> Standards) : ContentDocument;
+/// <summary>A standard's title and description in one other language.</summary>
+public sealed record StandardText(string Title, string Html);
+
+/// <summary>The standards catalogue in one language: <c>standards.md</c>, or a translation (<c>standards.fr.md</c>)
+/// that holds only the standards it translates, without frames (those are written in <c>standards.md</c>).</summary>
+/// <param name="Language">Last and optional, as catalogues stored before translations existed are in English.</param>
+public sealed record StandardsDocument(string Title, IReadOnlyList<Standard> Standards, string Language = ContentPath.DefaultLanguage) : ContentDocument;
 
 /// <summary>One lesson page: a <c>##</c> section of a module, already rendered to safe HTML.</summary>
 /// <param name="Number">1-based position in the module.</param>

@@ -36,7 +36,7 @@ public sealed class KnownContent
     {
         var documents = files.Where(f => f.Ok).ToList();
         return new KnownContent(
-            documents.Select(f => f.Document).OfType<StandardsDocument>().FirstOrDefault()?.Standards.Select(s => s.Id),
+            documents.Select(f => f.Document).OfType<StandardsDocument>().FirstOrDefault(d => d.Language == ContentParser.DefaultLanguage)?.Standards.Select(s => s.Id),
             documents.Where(f => f.Language == ContentParser.DefaultLanguage).Select(f => f.Document).OfType<ModuleDocument>(),
             documents.Where(f => f.Kind == ContentKind.Quiz && f.Language == ContentParser.DefaultLanguage).Select(f => f.DocumentId));
     }

@@ -13,6 +13,8 @@ public sealed class KnownContentSpecTests
     /// <summary>What is published: every file without error.</summary>
     private static readonly (string Path, string Text)[] Published =
     [
+        // Before standards.md, as the import orders paths: the English catalogue is still the one that says which ids exist.
+        ("standards.fr.md", "---\ntitle: Standards\n---\n## L’accueil {#warm-welcome}\nBonjour.\n"),
         ("standards.md", Spec.Standards),
         (Spec.WarmWelcome, """
             ---
@@ -57,6 +59,9 @@ public sealed class KnownContentSpecTests
         { "modules/complaints/check.quiz.fr.md", LayoutSpecTests.Quiz },
         { "standards.md", Spec.Standards.Replace("{#listen-first}", "{#listen}", StringComparison.Ordinal) },
         { "standards.md", "---\ntitle: Broken\n" },
+        { "standards.fr.md", "---\ntitle: Standards\n---\n## L’accueil {#warm-welcome}\nBonjour.\n\n## Écouter {#listen-first}\nÉcoutez.\n" },
+        { "standards.fr.md", "---\ntitle: Standards\n---\n## Écouter {#listen-frist}\nÉcoutez.\n\n## Vendre {#upselling}\nVendez.\n" },
+        { "standards.de.md", "---\ntitle: Standards\n---\n## Zuhören {#listen-first}\nZuhören.\n\nFrame (de): Nichts.\n" },
         { "README.md", "# Guide\n" },
         { "modules/warm-welcome/media/notes.md", "notes" },
         { "modules/refunds/module.md", "---\ntitle: Deep\nkind: technical\nstandards: [nope]\n---\n## One\n" + ParserLimitsSpecTests.LongParagraph },

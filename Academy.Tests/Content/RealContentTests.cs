@@ -21,8 +21,11 @@ public sealed class RealContentTests
         Assert.True(errors.Count == 0, $"{errors.Count} content errors in {root}:\n" + string.Join("\n", errors));
         var modules = files.Where(f => f is { Kind: ContentKind.Module, Language: ContentParser.DefaultLanguage }).ToList();
         Assert.True(modules.Count >= 6, $"Expected at least 6 modules, found {modules.Count}.");
-        var standards = Assert.IsType<StandardsDocument>(Assert.Single(files, f => f.Kind == ContentKind.Standards).Document);
+        var standards = Assert.IsType<StandardsDocument>(Assert.Single(files, f => f is { Kind: ContentKind.Standards, Language: ContentParser.DefaultLanguage }).Document);
         Assert.True(standards.Standards.Count >= 8, $"Expected at least 8 standards, found {standards.Standards.Count}.");
+        // French learners see every standard in French, in the same order.
+        var french = Assert.IsType<StandardsDocument>(Assert.Single(files, f => f.Path == "standards.fr.md").Document);
+        Assert.Equal(standards.Standards.Select(s => s.Id), french.Standards.Select(s => s.Id));
         Assert.DoesNotContain(files, f => f.Path == "README.md");
     }
 

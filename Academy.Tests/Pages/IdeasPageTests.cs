@@ -162,6 +162,25 @@ public sealed class IdeasPageTests(AcademyFactory factory)
     }
 
     [Fact]
+    public async Task Standard_OfAnIdea_IsInTheReadersLanguage_OnTheIdeaTheListAndTheFilters()
+    {
+        var team = await TeamAsync(language: "fr");
+        var french = await factory.SignInAsync(team.LearnerEmail);
+        var english = await factory.SignInAsync((await TeamAsync()).LearnerEmail);
+        var id = await AddIdeaAsync(team.LearnerId, team.Department, IdeaStatus.Proposed, standardId: "keep-promises");
+
+        var details = (await french.GetDocumentAsync($"/ideas/{id}")).QuerySelector("#idea .meta span[lang]")!;
+        var list = await french.GetDocumentAsync("/ideas");
+        var inEnglish = (await english.GetDocumentAsync($"/ideas/{id}")).QuerySelector("#idea .meta span[lang]")!;
+
+        Assert.Equal(("Tenir chaque promesse", "fr"), (details.TextContent, details.GetAttribute("lang")));
+        Assert.Equal("Tenir chaque promesse", list.QuerySelector($"#idea-{id} .meta span[lang=fr]")!.TextContent);
+        Assert.Equal("Tenir chaque promesse", list.QuerySelector("#Standard option[value=keep-promises][lang=fr]")!.TextContent);
+        Assert.Equal("Tenir chaque promesse", list.QuerySelector("#Input_StandardId option[value=keep-promises][lang=fr]")!.TextContent);
+        Assert.Equal(("Keep every promise", "en"), (inEnglish.TextContent, inEnglish.GetAttribute("lang")));
+    }
+
+    [Fact]
     public async Task Comments_ShowTheirDayLikeTheRestOfThePage_AndAnEmptyOrTooLongOneGetsACommentsMessage_InEnglishAndFrench()
     {
         var team = await TeamAsync();

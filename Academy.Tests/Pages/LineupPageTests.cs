@@ -132,6 +132,24 @@ public sealed class LineupPageTests(LineupPageTests.Site fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Standard_IsInTheReadersLanguage_AndMarkedEnglishOnlyForAnEnglishReader()
+    {
+        var (english, _) = await NewEmployeeAsync();
+        var french = await site.SignInAsync("lea@academy.test");
+
+        var inEnglish = (await english.GetDocumentAsync("/lineup")).QuerySelector("#standard-title")!;
+        var inFrench = (await french.GetDocumentAsync("/lineup")).QuerySelector("#standard")!;
+
+        var standard = Content.Standards.Single(s => s.Title == inEnglish.TextContent);
+        Assert.Equal("en", inEnglish.GetAttribute("lang"));
+        var title = inFrench.QuerySelector("#standard-title")!;
+        Assert.Equal((standard.TitleIn("fr"), "fr"), (title.TextContent, title.GetAttribute("lang")));
+        Assert.NotEqual(standard.Title, title.TextContent);
+        // content/standards.fr.md translates every standard: nothing of today's falls back to English.
+        Assert.Empty(inFrench.QuerySelectorAll("[lang=en]"));
+    }
+
+    [Fact]
     public async Task DoneForToday_CountsOnce_AndBuildsAStreak()
     {
         var (client, id) = await NewEmployeeAsync();

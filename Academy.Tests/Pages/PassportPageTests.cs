@@ -42,6 +42,12 @@ public sealed class PassportPageTests(AcademyFactory factory)
 
         Assert.Equal("Mon passeport des standards", page.QuerySelector("h1")!.TextContent);
         Assert.Contains("75\u00a0€ au plus", page.QuerySelector("#standard-initiative-within-limits .frame")!.TextContent);
+        // The standards themselves, from content/standards.fr.md, marked as French rather than English.
+        var title = page.QuerySelector("#title-initiative-within-limits")!;
+        Assert.Equal(("L’initiative dans un cadre", "fr"), (title.TextContent, title.GetAttribute("lang")));
+        Assert.Equal("Prendre le problème en main", page.QuerySelector("#title-own-the-problem")!.TextContent);
+        Assert.Contains("sans rien demander à personne", page.QuerySelector("#standard-initiative-within-limits details div[lang=fr]")!.TextContent);
+        Assert.Empty(page.QuerySelectorAll(".standard [lang=en]"));
     }
 
     [Fact]

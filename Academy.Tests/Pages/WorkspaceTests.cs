@@ -95,6 +95,28 @@ public sealed class WorkspaceTests : IDisposable
     }
 
     [Fact]
+    public async Task Trainer_EditsTheFrenchStandards_ThePreviewRefusesAFrame_AndAFrenchReaderSeesThePublication()
+    {
+        var trainer = await _site.SignInAsync("trainer@academy.test");
+        const string path = "standards.fr.md";
+        var editor = $"/workspace/edit?path={Uri.EscapeDataString(path)}";
+        var original = _site.Read(path).ReplaceLineEndings("\n");
+
+        var withFrame = original.Replace("{#keep-promises}\n", "{#keep-promises}\nFrame (fr): Un rappel dans la journée.\n\n", StringComparison.Ordinal);
+        var problem = (await PreviewAsync(trainer, editor, withFrame)).QuerySelector(".problems li")!;
+        Assert.Contains("A translation has no frame: the frame of 'keep-promises' in 'fr' is written in standards.md.", problem.TextContent);
+        Assert.Contains("'Frame (fr): …'", problem.TextContent);
+
+        var published = await SaveAsync(trainer, editor, original.Replace("Tenir chaque promesse", "Tenir toutes ses promesses", StringComparison.Ordinal), "Publish");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var lea = await _site.SignInAsync("lea@academy.test");
+        var title = (await lea.GetDocumentAsync("/passport")).QuerySelector("#title-keep-promises")!;
+        Assert.Equal(("Tenir toutes ses promesses", "fr"), (title.TextContent, title.GetAttribute("lang")));
+        var english = await (await _site.SignInAsync("newhire@academy.test")).GetDocumentAsync("/passport");
+        Assert.Equal("Keep every promise", english.QuerySelector("#title-keep-promises")!.TextContent);
+    }
+
+    [Fact]
     public async Task Publishing_MakesANewVersion_ThatARestartDoesNotUndo_UntilTheFileReallyChanges()
     {
         var trainer = await _site.SignInAsync("trainer@academy.test");

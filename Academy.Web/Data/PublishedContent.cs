@@ -110,7 +110,12 @@ public sealed class PublishedContent
         var problemCount = await db.ContentProblems.CountAsync(cancellationToken);
 
         var documents = rows.Select(r => (r.Language, VersionId: r.Id, r.Number, Document: Deserialize(r.Kind, r.DocumentJson))).ToList();
-        var standards = documents.Select(d => d.Document).OfType<StandardsDocument>().FirstOrDefault()?.Standards ?? [];
+        var catalogues = documents.Select(d => d.Document).OfType<StandardsDocument>().ToList();
+        var standardTranslations = catalogues.Where(c => c.Language != DefaultLanguage).ToList();
+        // Each file keeps its own published version: a translation may still hold a standard that standards.md has
+        // since dropped (it is then not shown), or lack one it has since added (shown in English).
+        var standards = catalogues.FirstOrDefault(c => c.Language == DefaultLanguage)?.Standards
+            .Select(s => s.WithTranslations(standardTranslations)).ToList() ?? [];
         var translations = documents.Where(d => d.Document is ModuleDocument && d.Language != DefaultLanguage)
             .Select(d => (ModuleDocument)d.Document)
             .ToLookup(m => m.Id);

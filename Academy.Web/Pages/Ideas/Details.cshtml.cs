@@ -19,7 +19,8 @@ public sealed class DetailsModel(AcademyDbContext db, ContentCatalog catalog, Li
     public sealed record CommentRow(string Author, string Text, DateTimeOffset PostedAt);
 
     public View Idea { get; private set; } = null!;
-    public string? StandardTitle { get; private set; }
+    /// <summary>The idea's standard, in the reader's language or in English when not translated.</summary>
+    public Jobs.ContentTitle? StandardTitle { get; private set; }
     public IReadOnlyList<CommentRow> Comments { get; private set; } = [];
     public int Endorsements { get; private set; }
     public bool EndorsedByMe { get; private set; }
@@ -152,7 +153,9 @@ public sealed class DetailsModel(AcademyDbContext db, ContentCatalog catalog, Li
         if (idea is null) return false;
         Idea = idea;
         var content = catalog.Current;
-        StandardTitle = content.Standards.FirstOrDefault(s => s.Id == idea.StandardId)?.Title;
+        var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        StandardTitle = content.Standards.FirstOrDefault(s => s.Id == idea.StandardId) is { } standard
+            ? new Jobs.ContentTitle(standard.TitleIn(language), standard.LanguageIn(language)) : null;
         Comments = await db.IdeaComments.AsNoTracking().Where(c => c.IdeaId == id).OrderBy(c => c.PostedAt).ThenBy(c => c.Id)
             .Select(c => new CommentRow(c.Author!.FullName, c.Text, c.PostedAt)).ToListAsync(cancellationToken);
         // An author's endorsement saved before authors were refused does not count.

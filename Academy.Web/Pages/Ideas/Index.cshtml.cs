@@ -35,7 +35,8 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
     public int Total { get; private set; }
     public string? MyDepartment { get; private set; }
 
-    public IReadOnlyDictionary<string, string> Standards { get; private set; } = new Dictionary<string, string>();
+    /// <summary>Each standard's title in the reader's language, or in English when not translated.</summary>
+    public IReadOnlyDictionary<string, Jobs.ContentTitle> Standards { get; private set; } = new Dictionary<string, Jobs.ContentTitle>();
 
     /// <summary>False on the reader's own ideas, which show their count but no button.</summary>
     public bool MayEndorse(Row idea) => IdeaRules.MayEndorse(idea.AuthorId, User.EmployeeId());
@@ -95,7 +96,8 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var me = User.EmployeeId();
-        Standards = catalog.Current.Standards.ToDictionary(s => s.Id, s => s.Title);
+        var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        Standards = catalog.Current.Standards.ToDictionary(s => s.Id, s => new Jobs.ContentTitle(s.TitleIn(language), s.LanguageIn(language)));
         MyDepartment = await db.Users.Where(u => u.Id == me).Select(u => u.Department).SingleOrDefaultAsync(cancellationToken);
         var ideas = db.ServiceIdeas.AsNoTracking();
         if (Status is { } status) ideas = ideas.Where(i => i.Status == status);

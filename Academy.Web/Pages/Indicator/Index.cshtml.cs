@@ -38,7 +38,8 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         var (_, counts) = await CountsAsync(cancellationToken);
-        var standards = catalog.Current.Standards.ToDictionary(s => s.Id, s => s.Title);
+        var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var standards = catalog.Current.Standards.ToDictionary(s => s.Id, s => s.TitleIn(language));
         using var file = new MemoryStream();
         await using (var csv = CsvWriter.Create(file, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true))
         {
@@ -98,7 +99,8 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
     {
         var ideas = counts.GroupBy(c => c.StandardId ?? "").ToDictionary(g => g.Key, g => g.Sum(c => c.Ideas));
         var people = currency.Sum(r => r.People);
-        var rows = standards.Select((s, i) => (Label: s.Title, Ideas: ideas.GetValueOrDefault(s.Id),
+        var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var rows = standards.Select((s, i) => (Label: s.TitleIn(language), Ideas: ideas.GetValueOrDefault(s.Id),
                 Share: people == 0 ? (double?)null : currency.Sum(r => r.Current[i]) / (double)people))
             .Append((Label: t["No standard"].Value, Ideas: ideas.GetValueOrDefault(""), Share: null))
             .Where(r => r.Share is not null || r.Ideas > 0).ToList();

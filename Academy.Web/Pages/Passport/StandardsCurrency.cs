@@ -113,7 +113,8 @@ public static class StandardsCurrency
         title,
         t["The share of each department’s people who are current on each standard: every module that teaches it completed, and not expired."],
         t["Department"],
-        standards.Select(s => s.Title).ToList(),
+        // In the reader's language, as the page around the map.
+        standards.Select(s => s.TitleIn(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)).ToList(),
         rows.Select(r => new HeatRow(t.Plural(r.People, "{0} ({1} person)", "{0} ({1} people)", r.Department ?? t["No department"], ChartFormat.Count(r.People)),
             standards.Select((_, i) => r.Share(i) is { } share ? new HeatCell(share, ChartFormat.Percent(share)) : new HeatCell(null, "–")).ToList())).ToList(),
         [.. new[] { (0, 19), (20, 39), (40, 59), (60, 79), (80, 100) }.Select(b => (string)t["{0}–{1}", b.Item1, ChartFormat.Percent(b.Item2 / 100.0)])]);

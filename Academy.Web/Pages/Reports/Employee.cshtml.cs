@@ -1,5 +1,6 @@
 using System.Globalization;
 using Academy.Domain.Certificates;
+using Academy.Domain.Content;
 using Academy.Web.Data;
 using Academy.Web.Jobs;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ public sealed class EmployeeModel(AcademyDbContext db, ContentCatalog catalog, T
     public sealed record AssignmentLine(ContentTitle Title, string Source, DateTimeOffset AssignedAt, DateOnly? Due, DateTimeOffset? CompletedAt);
     public sealed record CompletionLine(ContentTitle Title, DateTimeOffset CompletedAt, DateTimeOffset? ExpiresAt, decimal? Score, int Version);
     public sealed record AttemptLine(ContentTitle Title, string QuizId, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, decimal? Percent, bool Passed);
-    public sealed record LineupLine(DateOnly Day, string Standard, string RecordedBy);
+    public sealed record LineupLine(DateOnly Day, ContentTitle Standard, string RecordedBy);
     public sealed record CertificateLine(string Code, string Program, DateTimeOffset IssuedAt, DateTimeOffset? ExpiresAt, CertificateStatus Status);
 
     public ReportRow Row { get; private set; } = null!;
@@ -55,7 +56,9 @@ public sealed class EmployeeModel(AcademyDbContext db, ContentCatalog catalog, T
             .Select(c => new CertificateLine(c.Code, c.ProgramTitle, c.IssuedAt, c.ExpiresAt, c.StatusAt(now))).ToList();
         Lineups = (await db.LineupAttendances.AsNoTracking().Where(a => a.EmployeeId == id).OrderByDescending(a => a.Day)
             .Select(a => new { a.Day, a.StandardId, By = db.Users.Where(u => u.Id == a.RecordedById).Select(u => u.FullName).FirstOrDefault() }).ToListAsync(cancellationToken))
-            .Select(a => new LineupLine(a.Day, content.Standards.FirstOrDefault(s => s.Id == a.StandardId)?.Title ?? a.StandardId, a.By ?? "")).ToList();
+            .Select(a => new LineupLine(a.Day, content.Standards.FirstOrDefault(s => s.Id == a.StandardId) is { } standard
+                ? new ContentTitle(standard.TitleIn(language), standard.LanguageIn(language))
+                : new ContentTitle(a.StandardId, ContentParser.DefaultLanguage), a.By ?? "")).ToList();
         return Page();
     }
 }

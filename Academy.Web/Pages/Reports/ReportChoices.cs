@@ -8,7 +8,7 @@ namespace Academy.Web.Pages.Reports;
 /// <summary>The choices of the filter form, each list read in one indexed query. Managers are not among them: there are
 /// thousands (2,500 at 50,000 employees), so the form takes part of a name and <see cref="ManagersAsync"/> resolves it.</summary>
 public sealed record ReportChoices(IReadOnlyList<string> Departments, IReadOnlyList<string> Locations, IReadOnlyList<string> JobRoles,
-    IReadOnlyList<(string Id, string Title)> Programs, IReadOnlyList<(string Id, string Title)> Modules, IReadOnlyList<(string Id, string Title)> Standards)
+    IReadOnlyList<(string Id, string Title)> Programs, IReadOnlyList<(string Id, string Title)> Modules, IReadOnlyList<(string Id, string Title, string Language)> Standards)
 {
     public static readonly ReportChoices None = new([], [], [], [], [], []);
 
@@ -20,7 +20,7 @@ public sealed record ReportChoices(IReadOnlyList<string> Departments, IReadOnlyL
         return new ReportChoices(departments, locations, jobRoles,
             content.Programs.Select(p => (p.Id, p.Title)).ToList(),
             content.Modules.Values.Select(m => (m.Id, m.In(language).Title)).OrderBy(m => m.Title, StringComparer.CurrentCulture).ToList(),
-            content.Standards.Select(s => (s.Id, s.Title)).ToList());
+            content.Standards.Select(s => (s.Id, s.TitleIn(language), s.LanguageIn(language))).ToList());
     }
 
     /// <summary>The managers the reader may filter by whose name contains <paramref name="text"/>, ignoring case and
