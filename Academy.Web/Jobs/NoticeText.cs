@@ -7,7 +7,11 @@ using Microsoft.Extensions.Localization;
 namespace Academy.Web.Jobs;
 
 /// <summary>A title from the trainers' content and the language it is written in.</summary>
-public readonly record struct ContentTitle(string Text, string Language);
+public readonly record struct ContentTitle(string Text, string Language)
+{
+    /// <summary>A standard's title in <paramref name="language"/>, or in English when it is not translated.</summary>
+    public static ContentTitle Of(Standard standard, string language) => new(standard.TitleIn(language), standard.LanguageIn(language));
+}
 
 /// <summary>What a notice says, in the current UI culture: shared by the notification list and the daily digest.</summary>
 public static class NoticeText

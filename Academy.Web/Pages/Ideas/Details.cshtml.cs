@@ -155,7 +155,7 @@ public sealed class DetailsModel(AcademyDbContext db, ContentCatalog catalog, Li
         var content = catalog.Current;
         var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         StandardTitle = content.Standards.FirstOrDefault(s => s.Id == idea.StandardId) is { } standard
-            ? new Jobs.ContentTitle(standard.TitleIn(language), standard.LanguageIn(language)) : null;
+            ? Jobs.ContentTitle.Of(standard, language) : null;
         Comments = await db.IdeaComments.AsNoTracking().Where(c => c.IdeaId == id).OrderBy(c => c.PostedAt).ThenBy(c => c.Id)
             .Select(c => new CommentRow(c.Author!.FullName, c.Text, c.PostedAt)).ToListAsync(cancellationToken);
         // An author's endorsement saved before authors were refused does not count.

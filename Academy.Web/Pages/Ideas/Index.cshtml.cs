@@ -97,7 +97,7 @@ public sealed class IndexModel(AcademyDbContext db, ContentCatalog catalog, Time
     {
         var me = User.EmployeeId();
         var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        Standards = catalog.Current.Standards.ToDictionary(s => s.Id, s => new Jobs.ContentTitle(s.TitleIn(language), s.LanguageIn(language)));
+        Standards = catalog.Current.Standards.ToDictionary(s => s.Id, s => Jobs.ContentTitle.Of(s, language));
         MyDepartment = await db.Users.Where(u => u.Id == me).Select(u => u.Department).SingleOrDefaultAsync(cancellationToken);
         var ideas = db.ServiceIdeas.AsNoTracking();
         if (Status is { } status) ideas = ideas.Where(i => i.Status == status);

@@ -57,7 +57,7 @@ public sealed class EmployeeModel(AcademyDbContext db, ContentCatalog catalog, T
         Lineups = (await db.LineupAttendances.AsNoTracking().Where(a => a.EmployeeId == id).OrderByDescending(a => a.Day)
             .Select(a => new { a.Day, a.StandardId, By = db.Users.Where(u => u.Id == a.RecordedById).Select(u => u.FullName).FirstOrDefault() }).ToListAsync(cancellationToken))
             .Select(a => new LineupLine(a.Day, content.Standards.FirstOrDefault(s => s.Id == a.StandardId) is { } standard
-                ? new ContentTitle(standard.TitleIn(language), standard.LanguageIn(language))
+                ? ContentTitle.Of(standard, language)
                 : new ContentTitle(a.StandardId, ContentParser.DefaultLanguage), a.By ?? "")).ToList();
         return Page();
     }
